@@ -1,0 +1,3 @@
+using LlmSecOps.Cli;
+
+return await CliApp.RunAsync(args, CliIo.FromConsole()).ConfigureAwait(false);

@@ -1,0 +1,705 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LlmSecOps.Core.Scanning;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace LlmSecOps.Core.Policy;
+
+/// <summary>
+/// Reads a policy from YAML. Every problem is collected with its line and column and reported
+/// together in one <see cref="PolicyException"/>; unknown keys are errors because a typo in a
+/// security policy must not silently switch a guard off.
+/// </summary>
+public static class PolicyLoader
+{
+    /// <summary>Largest policy file accepted.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>Deepest nesting accepted.</summary>
+    public const int MaxDepth = 32;
+
+    private static readonly string[] TopLevelKeys =
+    [
+        "version", "input", "output", "retrieved", "tools", "thresholds", "limits", "deny",
+        "links", "pii", "system_prompt_leak", "classifier", "logprobs", "bodies",
+    ];
+
+    /// <summary>Loads a policy file and lays it over <see cref="GuardPolicy.Default"/>.</summary>
+    public static GuardPolicy LoadFile(string path)
+    {
+        FileInfo info;
+        try
+        {
+            info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new PolicyException([new PolicyError(path, 0, 0, "file not found")]);
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or UnauthorizedAccessException or IOException)
+        {
+            throw new PolicyException([new PolicyError(path, 0, 0, ex.Message)]);
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            throw new PolicyException([new PolicyError(path, 0, 0, $"file is {info.Length} bytes; the limit is {MaxBytes}")]);
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyException([new PolicyError(path, 0, 0, ex.Message)]);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses policy YAML and lays it over <see cref="GuardPolicy.Default"/>.</summary>
+    public static GuardPolicy Parse(string yaml, string source = "policy")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var errors = new List<PolicyError>();
+        if (yaml.Length > MaxBytes)
+        {
+            throw new PolicyException([new PolicyError(source, 0, 0, $"policy is {yaml.Length} characters; the limit is {MaxBytes}")]);
+        }
+
+        if (yaml.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new PolicyException([new PolicyError(source, 0, 0, "policy contains NUL bytes; is it a binary file?")]);
+        }
+
+        var root = LoadRoot(yaml, source, errors);
+        if (root is null)
+        {
+            throw new PolicyException(errors);
+        }
+
+        var reader = new Reader(source, errors);
+        var policy = reader.ReadPolicy(root);
+        if (errors.Count > 0)
+        {
+            throw new PolicyException(errors);
+        }
+
+        return policy;
+    }
+
+    private static YamlMappingNode? LoadRoot(string yaml, string source, List<PolicyError> errors)
+    {
+        // A first pass over parser events bounds the depth without recursion, so a hostile
+        // "[[[[[[..." cannot overflow the stack of the recursive node builder.
+        var lastLine = 1;
+        var lastColumn = 1;
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } current)
+                {
+                    lastLine = (int)current.End.Line;
+                    lastColumn = (int)current.End.Column;
+                }
+
+                switch (parser.Current)
+                {
+                    case MappingStart or SequenceStart:
+                        depth++;
+                        if (depth > MaxDepth)
+                        {
+                            var m = parser.Current!.Start;
+                            errors.Add(new PolicyError(source, (int)m.Line, (int)m.Column, $"nesting deeper than {MaxDepth} levels"));
+                            return null;
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                    case AnchorAlias alias:
+                        errors.Add(new PolicyError(source, (int)alias.Start.Line, (int)alias.Start.Column, "aliases are not allowed in policies"));
+                        return null;
+                }
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                return new YamlMappingNode();
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                errors.Add(new PolicyError(source, 0, 0, "a policy file holds one YAML document"));
+                return null;
+            }
+
+            if (stream.Documents[0].RootNode is YamlMappingNode map)
+            {
+                return map;
+            }
+
+            var s = stream.Documents[0].RootNode.Start;
+            errors.Add(new PolicyError(source, (int)s.Line, (int)s.Column, "the policy must be a mapping of sections (input, output, tools, …)"));
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new PolicyError(source, (int)ex.Start.Line, (int)ex.Start.Column, CleanYamlMessage(ex)));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The YAML library reports some malformed input with exceptions that carry no position;
+            // the end of the last event read is where the trouble starts.
+            errors.Add(new PolicyError(source, lastLine, lastColumn, "invalid YAML near here: " + ex.Message));
+            return null;
+        }
+    }
+
+    private static string CleanYamlMessage(YamlException ex)
+    {
+        var msg = ex.InnerException?.Message ?? ex.Message;
+        var idx = msg.IndexOf("): ", StringComparison.Ordinal);
+        return "invalid YAML: " + (idx >= 0 && msg.StartsWith("(Line", StringComparison.Ordinal) ? msg[(idx + 3)..] : msg);
+    }
+
+    private sealed class Reader(string source, List<PolicyError> errors)
+    {
+        public GuardPolicy ReadPolicy(YamlMappingNode root)
+        {
+            var policy = GuardPolicy.Default;
+            foreach (var (keyNode, value) in root.Children)
+            {
+                var key = KeyOf(keyNode);
+                if (key is null)
+                {
+                    continue;
+                }
+
+                switch (key)
+                {
+                    case "version":
+                        var version = ReadInt(value, 1, 1);
+                        if (version is not null and not 1)
+                        {
+                            Error(value, $"unsupported policy version {version}; this build reads version 1");
+                        }
+
+                        break;
+                    case "input":
+                        policy = policy with { Input = policy.Input.With(ReadActions(value)) };
+                        break;
+                    case "output":
+                        policy = policy with { Output = policy.Output.With(ReadActions(value)) };
+                        break;
+                    case "retrieved":
+                        policy = policy with { Retrieved = policy.Input.With(ReadActions(value)) };
+                        break;
+                    case "tools":
+                        policy = policy with { Tools = ReadTools(value, policy.Tools) };
+                        break;
+                    case "thresholds":
+                        policy = policy with { Thresholds = ReadThresholds(value) };
+                        break;
+                    case "limits":
+                        policy = policy with { Limits = ReadLimits(value, policy.Limits) };
+                        break;
+                    case "deny":
+                        policy = policy with { Deny = ReadDeny(value) };
+                        break;
+                    case "links":
+                        policy = policy with { AllowedLinkHosts = ReadMap(value, "links", ["allowed_hosts"]).TryGetValue("allowed_hosts", out var hosts) ? ReadStringList(hosts) : [] };
+                        break;
+                    case "pii":
+                        policy = policy with { PiiEntities = ReadMap(value, "pii", ["entities"]).TryGetValue("entities", out var ents) ? ReadStringList(ents).Select(e => e.ToLowerInvariant()).ToArray() : [] };
+                        break;
+                    case "system_prompt_leak":
+                        if (ReadMap(value, "system_prompt_leak", ["threshold"]).TryGetValue("threshold", out var t) && ReadDouble(t, 0.01, 1) is { } th)
+                        {
+                            policy = policy with { SystemPromptLeakThreshold = th };
+                        }
+
+                        break;
+                    case "classifier":
+                        if (ReadMap(value, "classifier", ["enabled"]).TryGetValue("enabled", out var en) && ReadBool(en) is { } enabled)
+                        {
+                            policy = policy with { ClassifierEnabled = enabled };
+                        }
+
+                        break;
+                    case "logprobs":
+                        policy = policy with { Logprobs = ReadLogprobs(value, policy.Logprobs) };
+                        break;
+                    case "bodies":
+                        policy = policy with { Bodies = ReadRetention(value) };
+                        break;
+                    default:
+                        Error(keyNode, $"unknown section '{key}'; expected one of: {string.Join(", ", TopLevelKeys)}");
+                        break;
+                }
+            }
+
+            ValidateRedaction(root, "input", policy.Input);
+            ValidateRedaction(root, "output", policy.Output);
+            if (policy.Retrieved is not null)
+            {
+                ValidateRedaction(root, "retrieved", policy.Retrieved);
+            }
+
+            return policy;
+        }
+
+        private void ValidateRedaction(YamlMappingNode root, string section, DirectionPolicy actions)
+        {
+            foreach (var (category, action) in actions.Actions)
+            {
+                if (action == PolicyAction.Redact && !FindingCategories.IsRedactable(category))
+                {
+                    var node = root.Children.TryGetValue(new YamlScalarNode(section), out var n) ? n : root;
+                    Error(node, $"{section}.{category}: 'redact' applies only to secret, pii, deny_list and canary_leak; use block or flag");
+                }
+            }
+        }
+
+        private Dictionary<string, PolicyAction> ReadActions(YamlNode node)
+        {
+            var result = new Dictionary<string, PolicyAction>(StringComparer.Ordinal);
+            if (node is YamlScalarNode { Value: null or "" })
+            {
+                return result;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                Error(node, "expected a mapping of category: action (block, flag, redact, log, off)");
+                return result;
+            }
+
+            foreach (var (k, v) in map.Children)
+            {
+                var key = KeyOf(k);
+                if (key is null)
+                {
+                    continue;
+                }
+
+                var category = FindingCategories.Normalize(key);
+                if (category is null)
+                {
+                    Error(k, $"unknown category '{key}'; expected one of: {string.Join(", ", FindingCategories.All)}");
+                    continue;
+                }
+
+                if (ReadAction(v) is { } action)
+                {
+                    result[category] = action;
+                }
+            }
+
+            return result;
+        }
+
+        private PolicyAction? ReadAction(YamlNode node)
+        {
+            if (node is not YamlScalarNode scalar)
+            {
+                Error(node, "expected an action: block, flag, redact, log or off");
+                return null;
+            }
+
+            switch (scalar.Value?.Trim().ToLowerInvariant())
+            {
+                case "block" or "deny" or "reject":
+                    return PolicyAction.Block;
+                case "flag" or "warn" or "alert":
+                    return PolicyAction.Flag;
+                case "redact" or "mask":
+                    return PolicyAction.Redact;
+                case "log" or "signal" or "monitor":
+                    return PolicyAction.Log;
+                case "off" or "allow" or "false" or "none" or "disabled":
+                    return PolicyAction.Off;
+                default:
+                    Error(node, $"unknown action '{scalar.Value}'; expected block, flag, redact, log or off");
+                    return null;
+            }
+        }
+
+        private ToolPolicy ReadTools(YamlNode node, ToolPolicy current)
+        {
+            var map = ReadMap(node, "tools", ["allow", "deny", "roles", "arguments"]);
+            var tools = current;
+            if (map.TryGetValue("allow", out var allow))
+            {
+                tools = tools with { Allow = allow is YamlScalarNode { Value: "*" } ? null : ReadStringList(allow) };
+            }
+
+            if (map.TryGetValue("deny", out var deny))
+            {
+                tools = tools with { Deny = ReadStringList(deny) };
+            }
+
+            if (map.TryGetValue("roles", out var roles))
+            {
+                var dict = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                if (roles is YamlMappingNode rm)
+                {
+                    foreach (var (k, v) in rm.Children)
+                    {
+                        if (KeyOf(k) is { } role)
+                        {
+                            dict[role] = ReadStringList(v);
+                        }
+                    }
+                }
+                else
+                {
+                    Error(roles, "tools.roles: expected a mapping of role: [tool, …]");
+                }
+
+                tools = tools with { Roles = dict };
+            }
+
+            if (map.TryGetValue("arguments", out var args))
+            {
+                tools = tools with { Arguments = ReadArguments(args) };
+            }
+
+            return tools;
+        }
+
+        private Dictionary<string, IReadOnlyDictionary<string, ArgumentConstraint>> ReadArguments(YamlNode node)
+        {
+            var result = new Dictionary<string, IReadOnlyDictionary<string, ArgumentConstraint>>(StringComparer.Ordinal);
+            if (node is not YamlMappingNode tools)
+            {
+                Error(node, "tools.arguments: expected tool: { argument: { pattern | schema | allowed_hosts | path_prefix } }");
+                return result;
+            }
+
+            foreach (var (tk, tv) in tools.Children)
+            {
+                if (KeyOf(tk) is not { } tool)
+                {
+                    continue;
+                }
+
+                var perArg = new Dictionary<string, ArgumentConstraint>(StringComparer.Ordinal);
+                if (tv is not YamlMappingNode argMap)
+                {
+                    Error(tv, $"tools.arguments.{tool}: expected a mapping of argument name to constraint");
+                    continue;
+                }
+
+                foreach (var (ak, av) in argMap.Children)
+                {
+                    if (KeyOf(ak) is not { } arg)
+                    {
+                        continue;
+                    }
+
+                    var c = ReadMap(av, $"tools.arguments.{tool}.{arg}", ["pattern", "schema", "allowed_hosts", "path_prefix"]);
+                    var constraint = new ArgumentConstraint();
+                    if (c.TryGetValue("pattern", out var p) && ReadString(p) is { } pattern)
+                    {
+                        if (ValidateRegex(p, pattern))
+                        {
+                            constraint = constraint with { Pattern = pattern };
+                        }
+                    }
+
+                    if (c.TryGetValue("schema", out var s))
+                    {
+                        constraint = constraint with { Schema = s is YamlScalarNode ss ? ss.Value : YamlToJson.Convert(s) };
+                    }
+
+                    if (c.TryGetValue("allowed_hosts", out var h))
+                    {
+                        constraint = constraint with { AllowedHosts = ReadStringList(h) };
+                    }
+
+                    if (c.TryGetValue("path_prefix", out var pp))
+                    {
+                        constraint = constraint with { PathPrefixes = ReadStringList(pp) };
+                    }
+
+                    perArg[arg] = constraint;
+                }
+
+                result[tool] = perArg;
+            }
+
+            return result;
+        }
+
+        private Dictionary<string, double> ReadThresholds(YamlNode node)
+        {
+            var result = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (node is not YamlMappingNode map)
+            {
+                Error(node, "thresholds: expected a mapping of category: number between 0 and 1");
+                return result;
+            }
+
+            foreach (var (k, v) in map.Children)
+            {
+                if (KeyOf(k) is not { } key)
+                {
+                    continue;
+                }
+
+                var category = FindingCategories.Normalize(key);
+                if (category is null)
+                {
+                    Error(k, $"unknown category '{key}'");
+                    continue;
+                }
+
+                if (ReadDouble(v, 0, 1) is { } d)
+                {
+                    result[category] = d;
+                }
+            }
+
+            return result;
+        }
+
+        private LimitsPolicy ReadLimits(YamlNode node, LimitsPolicy current)
+        {
+            var map = ReadMap(node, "limits", ["max_input_chars", "max_input_tokens", "max_output_chars", "max_output_tokens", "max_chars", "max_tokens"]);
+            var limits = current;
+            foreach (var (key, value) in map)
+            {
+                if (ReadInt(value, 0, int.MaxValue) is not { } n)
+                {
+                    continue;
+                }
+
+                limits = key switch
+                {
+                    "max_input_chars" or "max_chars" => limits with { MaxInputChars = n },
+                    "max_input_tokens" or "max_tokens" => limits with { MaxInputTokens = n },
+                    "max_output_chars" => limits with { MaxOutputChars = n },
+                    _ => limits with { MaxOutputTokens = n },
+                };
+            }
+
+            return limits;
+        }
+
+        private DenyListPolicy ReadDeny(YamlNode node)
+        {
+            var map = ReadMap(node, "deny", ["substrings", "regexes"]);
+            var deny = new DenyListPolicy();
+            if (map.TryGetValue("substrings", out var subs))
+            {
+                deny = deny with { Substrings = ReadStringList(subs).Where(s => s.Length > 0).ToArray() };
+            }
+
+            if (map.TryGetValue("regexes", out var rx))
+            {
+                var list = new List<string>();
+                if (rx is YamlSequenceNode seq)
+                {
+                    foreach (var item in seq)
+                    {
+                        if (ReadString(item) is { } pattern && ValidateRegex(item, pattern))
+                        {
+                            list.Add(pattern);
+                        }
+                    }
+                }
+                else
+                {
+                    Error(rx, "deny.regexes: expected a list of regular expressions");
+                }
+
+                deny = deny with { Regexes = list };
+            }
+
+            return deny;
+        }
+
+        private LogprobsPolicy ReadLogprobs(YamlNode node, LogprobsPolicy current)
+        {
+            var map = ReadMap(node, "logprobs", ["request", "top_k", "entropy_threshold"]);
+            var lp = current;
+            if (map.TryGetValue("request", out var r) && ReadBool(r) is { } request)
+            {
+                lp = lp with { Request = request };
+            }
+
+            if (map.TryGetValue("top_k", out var k) && ReadInt(k, 0, 20) is { } topK)
+            {
+                lp = lp with { TopK = topK };
+            }
+
+            if (map.TryGetValue("entropy_threshold", out var e) && ReadDouble(e, 0, 100) is { } th)
+            {
+                lp = lp with { EntropyThreshold = th };
+            }
+
+            return lp;
+        }
+
+        private BodyRetention ReadRetention(YamlNode node)
+        {
+            switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
+            {
+                case "full" or "keep":
+                    return BodyRetention.Full;
+                case "hash" or "hashed":
+                    return BodyRetention.Hash;
+                case "drop" or "none":
+                    return BodyRetention.Drop;
+                default:
+                    Error(node, "bodies: expected full, hash or drop");
+                    return BodyRetention.Full;
+            }
+        }
+
+        private bool ValidateRegex(YamlNode node, string pattern)
+        {
+            try
+            {
+                _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+                return true;
+            }
+            catch (ArgumentException ex)
+            {
+                Error(node, $"invalid regular expression: {ex.Message}");
+                return false;
+            }
+        }
+
+        private Dictionary<string, YamlNode> ReadMap(YamlNode node, string section, string[] allowed)
+        {
+            var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            if (node is YamlScalarNode { Value: null or "" })
+            {
+                return result;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                Error(node, $"{section}: expected a mapping with keys {string.Join(", ", allowed)}");
+                return result;
+            }
+
+            foreach (var (k, v) in map.Children)
+            {
+                if (KeyOf(k) is not { } key)
+                {
+                    continue;
+                }
+
+                if (!allowed.Contains(key, StringComparer.Ordinal))
+                {
+                    Error(k, $"{section}: unknown key '{key}'; expected one of: {string.Join(", ", allowed)}");
+                    continue;
+                }
+
+                result[key] = v;
+            }
+
+            return result;
+        }
+
+        private string[] ReadStringList(YamlNode node)
+        {
+            switch (node)
+            {
+                case YamlSequenceNode seq:
+                    var list = new List<string>(seq.Children.Count);
+                    foreach (var item in seq)
+                    {
+                        if (ReadString(item) is { } s)
+                        {
+                            list.Add(s);
+                        }
+                    }
+
+                    return [.. list];
+                case YamlScalarNode { Value: null or "" }:
+                    return [];
+                case YamlScalarNode scalar:
+                    return [scalar.Value!];
+                default:
+                    Error(node, "expected a list of strings");
+                    return [];
+            }
+        }
+
+        private string? ReadString(YamlNode node)
+        {
+            if (node is YamlScalarNode scalar)
+            {
+                return scalar.Value ?? string.Empty;
+            }
+
+            Error(node, "expected a string");
+            return null;
+        }
+
+        private int? ReadInt(YamlNode node, int min, int max)
+        {
+            if (node is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
+            {
+                return (int)v;
+            }
+
+            Error(node, $"expected a whole number from {min} to {max}");
+            return null;
+        }
+
+        private double? ReadDouble(YamlNode node, double min, double max)
+        {
+            if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
+            {
+                return v;
+            }
+
+            Error(node, $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        private bool? ReadBool(YamlNode node)
+        {
+            switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
+            {
+                case "true" or "yes" or "on":
+                    return true;
+                case "false" or "no" or "off":
+                    return false;
+                default:
+                    Error(node, "expected true or false");
+                    return null;
+            }
+        }
+
+        private string? KeyOf(YamlNode node)
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } v })
+            {
+                return v.Trim();
+            }
+
+            Error(node, "keys must be plain strings");
+            return null;
+        }
+
+        private void Error(YamlNode node, string message) =>
+            errors.Add(new PolicyError(source, (int)node.Start.Line, (int)node.Start.Column, message));
+    }
+}

@@ -1,0 +1,16 @@
+using LlmSecOps.Core.Policy;
+
+namespace LlmSecOps.Guard;
+
+/// <summary>The built-in scanners, in the order the default pipeline runs them.</summary>
+public static class ScannerCatalog
+{
+    /// <summary>Creates the default scanner set for a policy.</summary>
+    public static IReadOnlyList<Scanner> CreateDefault(GuardPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return
+        [
+        ];
+    }
+}
