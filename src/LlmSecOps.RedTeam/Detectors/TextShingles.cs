@@ -31,7 +31,7 @@ internal static class TextShingles
         var set = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + n <= words.Count; i++)
         {
-            set.Add(string.Join(' ', words, i, n));
+            set.Add(string.Join(' ', words.GetRange(i, n)));
         }
 
         return set;

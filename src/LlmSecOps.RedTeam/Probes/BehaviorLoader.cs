@@ -108,6 +108,10 @@ internal static class BehaviorLoader
             {
                 errors.Add(new SourceError(source, lineNo, (int)(ex.BytePositionInLine ?? 0) + 1, "invalid JSON: " + ex.Message));
             }
+            catch (ArgumentException)
+            {
+                errors.Add(new SourceError(source, lineNo, 1, "invalid text: unpaired UTF-16 surrogate"));
+            }
         }
 
         if (errors.Count > 0)

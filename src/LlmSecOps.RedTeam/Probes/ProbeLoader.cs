@@ -430,7 +430,7 @@ internal static partial class ProbeLoader
                         }
 
                         var callId = cm.TryGetValue("id", out var idNode) ? reader.String(idNode, "tool call id") ?? "call_1" : $"call_{calls.Count + 1}";
-                        var args = cm.TryGetValue("arguments", out var a) ? (a is YamlScalarNode s ? s.Value ?? "{}" : YamlToJson.Convert(a)) : "{}";
+                        var args = cm.TryGetValue("arguments", out var a) ? (a is YamlScalarNode s ? s.Value ?? "{}" : SafeJson(reader, a, "tool call arguments") ?? "{}") : "{}";
                         calls.Add(new ToolCall(callId, name, args));
                     }
                 }
@@ -572,7 +572,7 @@ internal static partial class ProbeLoader
         {
             if (p is YamlMappingNode)
             {
-                parameters = YamlToJson.Convert(p);
+                parameters = SafeJson(reader, p, "tool parameters");
             }
             else if (p is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
             {
@@ -581,7 +581,7 @@ internal static partial class ProbeLoader
                     using var _ = JsonDocument.Parse(s.Value);
                     parameters = s.Value;
                 }
-                catch (JsonException ex)
+                catch (Exception ex) when (ex is JsonException or ArgumentException)
                 {
                     reader.Error(p, "tool parameters: not valid JSON: " + ex.Message);
                 }
@@ -589,6 +589,19 @@ internal static partial class ProbeLoader
         }
 
         return new ToolDefinition(name, map.TryGetValue("description", out var d) ? reader.String(d, "description") : null, parameters);
+    }
+
+    private static string? SafeJson(YamlNodeReader reader, YamlNode node, string what)
+    {
+        try
+        {
+            return YamlToJson.Convert(node);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            reader.Error(node, $"{what}: cannot be turned into JSON: {ex.Message}");
+            return null;
+        }
     }
 
     private static List<(string, YamlNode)> StringsWithNodes(YamlNodeReader reader, YamlNode node, string what)

@@ -90,6 +90,11 @@ internal static partial class CorpusReader
 
                 continue;
             }
+            catch (ArgumentException)
+            {
+                errors.Add(new SourceError(source, lineNo, 1, "invalid text: unpaired UTF-16 surrogate"));
+                continue;
+            }
 
             using (doc)
             {

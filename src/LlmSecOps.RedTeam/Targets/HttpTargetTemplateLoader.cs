@@ -139,7 +139,7 @@ internal static partial class HttpTargetTemplateLoader
                     {
                         using var _ = JsonDocument.Parse(sample);
                     }
-                    catch (JsonException ex)
+                    catch (Exception ex) when (ex is JsonException or ArgumentException)
                     {
                         reader.Error(bodyNode, $"body: not valid JSON once placeholders are filled in ({ex.Message}); put string placeholders inside quotes, e.g. \"{{{{prompt}}}}\"");
                     }
@@ -153,7 +153,7 @@ internal static partial class HttpTargetTemplateLoader
                     json = Expand(reader, bodyNode, json, environment, jsonEscape: true);
                     jsonBody = JsonDocument.Parse(json);
                 }
-                catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidCastException)
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidCastException or ArgumentException)
                 {
                     reader.Error(bodyNode, "body: " + ex.Message);
                 }
