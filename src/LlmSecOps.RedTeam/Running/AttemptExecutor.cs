@@ -112,7 +112,7 @@ internal sealed class AttemptExecutor(Target target, RunOptions options, TimePro
             LatencyMs = Math.Round(latency, 3),
             Prompt = sentPrompt,
             Response = replies.Count > 0 ? replies[^1].Response.Text : string.Empty,
-            ConversationJson = ConversationJson(history),
+            ConversationJson = NeedsConversation(history) ? ConversationJson(history) : null,
             HttpStatus = lastStatus,
             Retries = retries,
             Turns = turns,
@@ -310,12 +310,35 @@ internal sealed class AttemptExecutor(Target target, RunOptions options, TimePro
         return (outcomes, score, fired, error, evidence);
     }
 
+    /// <summary>
+    /// Whether the stored prompt and response miss part of the exchange: more than one turn, or
+    /// scripted context such as tool results. A single prompt and its reply need no copy.
+    /// </summary>
+    private static bool NeedsConversation(List<ChatMessage> history)
+    {
+        var nonSystem = 0;
+        foreach (var m in history)
+        {
+            if (m.Role != ChatRoles.System)
+            {
+                nonSystem++;
+                if (nonSystem > 2 || m.Role == ChatRoles.Tool || m.ToolCalls is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The conversation without the system prompt (the run's settings hold that once).</summary>
     private static string ConversationJson(List<ChatMessage> history)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            ChatJson.WriteMessages(writer, history);
+            ChatJson.WriteMessages(writer, history, includeSystem: false);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

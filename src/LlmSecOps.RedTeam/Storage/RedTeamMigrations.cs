@@ -13,7 +13,7 @@ internal static class RedTeamMigrations
 
     public static MigrationSet Set { get; } = new(Module,
     [
-        new Migration(1, "runs and attempts", """
+        new Migration(1, "runs, attempts and per-run metrics", """
             CREATE TABLE redteam_runs (
                 id          TEXT    PRIMARY KEY,
                 kind        TEXT    NOT NULL,
@@ -58,11 +58,28 @@ internal static class RedTeamMigrations
                 turns        INTEGER NOT NULL,
                 UNIQUE (run_id, attempt_id)
             );
-            CREATE INDEX ix_redteam_attempts_run ON redteam_attempts(run_id, seq);
-            CREATE INDEX ix_redteam_attempts_probe ON redteam_attempts(probe_id, started_at);
-            CREATE INDEX ix_redteam_attempts_family ON redteam_attempts(family, started_at);
-            CREATE INDEX ix_redteam_attempts_mutator ON redteam_attempts(mutator, started_at);
-            CREATE INDEX ix_redteam_attempts_target ON redteam_attempts(target, started_at);
+
+            -- Counts per run, probe and mutator, rewritten when a run finishes: the small,
+            -- indexed time series that "ASR per probe/family/mutator/target over time" reads,
+            -- so the attempts table needs no index beyond its key and writes stay cheap.
+            CREATE TABLE redteam_metrics (
+                run_id     TEXT    NOT NULL REFERENCES redteam_runs(id) ON DELETE CASCADE,
+                started_at TEXT    NOT NULL,
+                target     TEXT    NOT NULL,
+                probe_id   TEXT    NOT NULL,
+                family     TEXT    NOT NULL,
+                mutator    TEXT    NOT NULL,
+                attempts   INTEGER NOT NULL,
+                successes  INTEGER NOT NULL,
+                failures   INTEGER NOT NULL,
+                blocked    INTEGER NOT NULL,
+                errors     INTEGER NOT NULL,
+                PRIMARY KEY (run_id, probe_id, mutator)
+            );
+            CREATE INDEX ix_redteam_metrics_probe ON redteam_metrics(probe_id, started_at);
+            CREATE INDEX ix_redteam_metrics_family ON redteam_metrics(family, started_at);
+            CREATE INDEX ix_redteam_metrics_mutator ON redteam_metrics(mutator, started_at);
+            CREATE INDEX ix_redteam_metrics_target ON redteam_metrics(target, started_at);
             """),
     ]);
 }

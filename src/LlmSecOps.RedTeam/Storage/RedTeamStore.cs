@@ -47,26 +47,39 @@ internal sealed class RedTeamStore
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Sets the status and recomputes the counts from the stored attempts.</summary>
+    /// <summary>Sets the status, recomputes the counts from the stored attempts and rewrites the run's metrics rows.</summary>
     public void FinishRun(string runId, string status, DateTimeOffset? finishedAt)
     {
         using var c = Database.OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            UPDATE redteam_runs SET
-                status = $status,
-                finished_at = $finished,
-                attempts  = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id),
-                successes = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'success'),
-                failures  = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'fail'),
-                blocked   = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'blocked'),
-                errors    = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'error')
-            WHERE id = $id
-            """;
-        cmd.Parameters.AddWithValue("$id", runId);
-        cmd.Parameters.AddWithValue("$status", status);
-        cmd.Parameters.AddWithValue("$finished", finishedAt is { } f ? Format(f) : DBNull.Value);
-        cmd.ExecuteNonQuery();
+        using var tx = c.BeginTransaction();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                UPDATE redteam_runs SET
+                    status = $status,
+                    finished_at = $finished,
+                    attempts  = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id),
+                    successes = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'success'),
+                    failures  = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'fail'),
+                    blocked   = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'blocked'),
+                    errors    = (SELECT COUNT(*) FROM redteam_attempts a WHERE a.run_id = $id AND a.outcome = 'error')
+                WHERE id = $id;
+                DELETE FROM redteam_metrics WHERE run_id = $id;
+                INSERT INTO redteam_metrics (run_id, started_at, target, probe_id, family, mutator, attempts, successes, failures, blocked, errors)
+                SELECT a.run_id, r.started_at, r.target, a.probe_id, a.family, a.mutator, COUNT(*),
+                       SUM(a.outcome = 'success'), SUM(a.outcome = 'fail'), SUM(a.outcome = 'blocked'), SUM(a.outcome = 'error')
+                FROM redteam_attempts a JOIN redteam_runs r ON r.id = a.run_id
+                WHERE a.run_id = $id
+                GROUP BY a.probe_id, a.family, a.mutator;
+                """;
+            cmd.Parameters.AddWithValue("$id", runId);
+            cmd.Parameters.AddWithValue("$status", status);
+            cmd.Parameters.AddWithValue("$finished", finishedAt is { } f ? Format(f) : DBNull.Value);
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
     }
 
     public void SetStatus(string runId, string status)
@@ -176,21 +189,21 @@ internal sealed class RedTeamStore
     {
         var column = dimension switch
         {
-            "probe" => "a.probe_id",
-            "family" => "a.family",
-            "mutator" => "a.mutator",
-            "target" => "a.target",
+            "probe" => "m.probe_id",
+            "family" => "m.family",
+            "mutator" => "m.mutator",
+            "target" => "m.target",
             _ => throw new ArgumentException($"unknown dimension '{dimension}'", nameof(dimension)),
         };
         using var c = Database.OpenConnection();
         using var cmd = c.CreateCommand();
         cmd.CommandText = $"""
-            SELECT r.id, r.started_at, {column} AS key,
-                   SUM(a.outcome = 'success'), SUM(a.outcome <> 'error'), COUNT(*)
-            FROM redteam_attempts a JOIN redteam_runs r ON r.id = a.run_id
+            SELECT m.run_id, m.started_at, {column} AS key,
+                   SUM(m.successes), SUM(m.attempts - m.errors), SUM(m.attempts)
+            FROM redteam_metrics m
             {(value is null ? string.Empty : $"WHERE {column} = $value")}
-            GROUP BY r.id, key
-            ORDER BY r.started_at DESC, r.id DESC, key
+            GROUP BY m.run_id, key
+            ORDER BY m.started_at DESC, m.run_id DESC, key
             LIMIT $limit
             """;
         cmd.Parameters.AddWithValue("$limit", limit);

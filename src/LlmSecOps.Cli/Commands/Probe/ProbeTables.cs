@@ -8,13 +8,24 @@ namespace LlmSecOps.Cli.Commands.Probe;
 /// <summary>Human-readable output of the probe commands.</summary>
 internal static class ProbeTables
 {
-    public static IAnsiConsole Console(CliIo io, TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Console(CliIo io, TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = io.OutputIsTerminal && ReferenceEquals(writer, io.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = io.OutputIsTerminal && ReferenceEquals(writer, io.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = io.OutputIsTerminal && ReferenceEquals(writer, io.Out);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            // Logs and CI have no width to detect; the 80-column default folds ids and targets.
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
 
     /// <summary>Totals, per family, and the probes that let attacks through.</summary>
     public static void WriteSummary(CliIo io, TextWriter writer, RunReport report)

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using LlmSecOps.RedTeam.Running;
+using LlmSecOps.RedTeam.Storage;
+
+namespace LlmSecOps.Benchmarks.RedTeam;
+
+/// <summary>
+/// Entry points that are not BenchmarkDotNet jobs:
+/// <c>redteam-throughput</c> measures end-to-end attempts per second of the probe runner
+/// (planning, mutators, HTTP to a loopback fake, detectors, SQLite commits);
+/// <c>redteam-fake-target</c> serves the fake on a fixed port for other tools to use;
+/// <c>redteam-export-corpus</c> writes the built-in attacks for a side-by-side run with promptfoo.
+/// </summary>
+public static class RedTeamBench
+{
+    public static bool Handles(string command) => command is "redteam-throughput" or "redteam-fake-target" or "redteam-export-corpus";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Parse(args.Skip(1).ToArray());
+        if (args[0] == "redteam-export-corpus")
+        {
+            return CorpusExport.Run(
+                options.GetValueOrDefault("out", "."),
+                options.GetValueOrDefault("target", "http://127.0.0.1:18080/v1"),
+                int.Parse(options.GetValueOrDefault("limit", "100000"), CultureInfo.InvariantCulture),
+                int.Parse(options.GetValueOrDefault("copies", "1"), CultureInfo.InvariantCulture));
+        }
+
+        if (args[0] == "redteam-fake-target")
+        {
+            var port = int.Parse(options.GetValueOrDefault("port", "18080"), CultureInfo.InvariantCulture);
+            await using var server = await FakeTargetServer.StartAsync(port);
+            Console.WriteLine($"fake target listening on {server.Address}/v1 (Ctrl+C or SIGTERM to stop)");
+            await server.WaitForShutdownAsync();
+            Console.WriteLine($"served {server.Requests} requests");
+            return 0;
+        }
+
+        if (options.GetValueOrDefault("mode") is "no-http")
+        {
+            return await RunWithoutHttpAsync(options);
+        }
+
+        var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "64"), CultureInfo.InvariantCulture);
+        var mutators = options.GetValueOrDefault("mutators", "all");
+        var rounds = int.Parse(options.GetValueOrDefault("rounds", "3"), CultureInfo.InvariantCulture);
+        FakeTargetServer? local = null;
+        var target = options.GetValueOrDefault("target");
+        if (target is null)
+        {
+            local = await FakeTargetServer.StartAsync();
+            target = local.Address + "/v1";
+        }
+
+        try
+        {
+            Console.WriteLine($"target {target}, mutators '{mutators}', concurrency {concurrency}, every built-in probe and detector, attempts committed to SQLite");
+            var rates = new List<double>();
+            for (var round = 0; round <= rounds; round++)
+            {
+                var dir = Path.Combine(Path.GetTempPath(), "llmsecops-bench", Guid.NewGuid().ToString("N"));
+                var store = RedTeamStore.Open(dir);
+                var config = new RunConfig { TargetUrl = target, Model = "fake", Mutators = mutators, Concurrency = concurrency, Seed = round + 1, Retries = 0 };
+                var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                var phase = new PhaseClock();
+                var outcome = await ProbeSession.RunAsync(store, config, null, _ => null, phase, TimeProvider.System, CancellationToken.None);
+                clock.Stop();
+                process.Refresh();
+                var cpu = process.TotalProcessorTime - cpuBefore;
+                var stored = store.CompletedAttemptIds(outcome.RunId).Count;
+                var rate = outcome.Counters.Done / clock.Elapsed.TotalSeconds;
+                var label = round == 0 ? "warm-up" : $"round {round}";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{label}: {outcome.Counters.Done} attempts ({stored} stored, {outcome.Counters.Successes} succeeded, {outcome.Counters.Errors} errors) in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} attempts/s end to end ({outcome.Counters.Done / phase.Elapsed.TotalSeconds:0}/s once planned); CPU {cpu.TotalSeconds:0.00} s = {cpu.TotalMilliseconds * 1000 / Math.Max(1, outcome.Counters.Done):0} µs per attempt{(local is null ? string.Empty : ", runner and fake together")}"));
+                if (round > 0)
+                {
+                    rates.Add(rate);
+                }
+
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temp directory left behind is harmless.
+                }
+            }
+
+            rates.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {rates[rates.Count / 2]:0} attempts/s over {rates.Count} rounds"));
+            return 0;
+        }
+        finally
+        {
+            if (local is not null)
+            {
+                await local.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The runner with an in-memory target and no store: the cost of planning, mutating and judging alone.</summary>
+    private static async Task<int> RunWithoutHttpAsync(Dictionary<string, string> options)
+    {
+        var mutators = options.GetValueOrDefault("mutators", "all");
+        using var http = new HttpClient();
+        for (var round = 0; round < 4; round++)
+        {
+            var config = new RunConfig { TargetUrl = "http://127.0.0.1:9/v1", Model = "fake", Mutators = mutators, Seed = round + 1 };
+            var prepared = RunSetup.Prepare(config, "bench", _ => null, http, TimeProvider.System);
+            var runner = new ProbeRunner(new CannedTarget(), prepared.Options with { Concurrency = 2 }, TimeProvider.System);
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            RunSessionResult result;
+            if (options.GetValueOrDefault("store") == "true")
+            {
+                var dir = Path.Combine(Path.GetTempPath(), "llmsecops-bench", Guid.NewGuid().ToString("N"));
+                var store = RedTeamStore.Open(dir);
+                store.CreateRun(new RunRecord { Id = "bench", Kind = "probe", Status = "running", StartedAt = DateTimeOffset.UtcNow, Target = "canned", Config = "{}" });
+                await using var writer = new AttemptWriter(store);
+                result = await runner.RunAsync(prepared.Plan, new HashSet<string>(), writer, null, CancellationToken.None);
+                await writer.CompleteAsync();
+            }
+            else
+            {
+                result = await runner.RunAsync(prepared.Plan, new HashSet<string>(), null, null, CancellationToken.None);
+            }
+
+            clock.Stop();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
+            var label = options.GetValueOrDefault("store") == "true" ? "no HTTP, with store:" : "no HTTP, no store:";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} {result.Counters.Done} attempts in {clock.Elapsed.TotalSeconds:0.000} s = {result.Counters.Done / clock.Elapsed.TotalSeconds:0} attempts/s; CPU {cpu.TotalMilliseconds * 1000 / result.Counters.Done:0} µs per attempt"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Times the run from the moment the plan is ready to the last attempt.</summary>
+    private sealed class PhaseClock : IRunObserver
+    {
+        private long _start;
+        private long _end;
+
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_start, Math.Max(_end, _start + 1));
+
+        public void OnStarted(RunCounters counters) => _start = Stopwatch.GetTimestamp();
+
+        public void OnAttempt(AttemptResult result, RunCounters counters) => Volatile.Write(ref _end, Stopwatch.GetTimestamp());
+    }
+
+    private static Dictionary<string, string> Parse(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            result[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return result;
+    }
+}
