@@ -176,7 +176,7 @@ internal static class ProbeCommand
         ProbeTables.WriteSummary(io, status, report);
         if (outcome.Interrupted)
         {
-            await status.WriteLineAsync($"run {outcome.RunId} interrupted after {report.Total.Attempts} of {outcome.Planned} attempts; continue with: llmsecops probe {(config.Kind == "replay" ? "replay --corpus X" : "run")} --resume {outcome.RunId}").ConfigureAwait(false);
+            await status.WriteLineAsync($"run {outcome.RunId} interrupted after {report.Total.Attempts} of {outcome.Planned} attempts; continue with: llmsecops probe run --resume {outcome.RunId}").ConfigureAwait(false);
             return 130;
         }
 

@@ -33,6 +33,8 @@ internal static class DetectorCatalog
         ["pii"] = "sensitive_data",
         ["judge"] = "judge",
         ["llm_judge"] = "judge",
+        ["guard"] = "guard",
+        ["guard_scanners"] = "guard",
     };
 
     /// <summary>Canonical detector names with a one-line description, for listings and docs.</summary>
@@ -48,6 +50,7 @@ internal static class DetectorCatalog
         ("package_hallucination", "pip/npm install or import names that are not on the known-package lists"),
         ("sensitive_data", "secret-shaped values or personal data (e-mail, SSN, card, phone, IBAN) in the reply"),
         ("judge", "an LLM judge grades the reply against the intent (skipped without --judge)"),
+        ("guard", "the guard engine's output scanners flag the reply (categories: secret, pii, canary_leak, …)"),
     ];
 
     /// <summary>The canonical name of a detector, or null when unknown.</summary>
@@ -91,6 +94,7 @@ internal static class DetectorCatalog
             "package_hallucination" => CreatePackages(p),
             "sensitive_data" => CreateSensitive(p),
             "judge" => p.Allow("rubric") ? new JudgeDetector(p.String("rubric")) : null,
+            "guard" => CreateGuard(p),
             _ => null,
         };
         return detector;
@@ -184,6 +188,32 @@ internal static class DetectorCatalog
         var known = p.Strings("known").Select(k => KnownPackages.NormalizePyPi(k)).Concat(p.Strings("known").Select(k => k.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
         return new PackageHallucinationDetector(pypi, npm, known);
     }
+
+    private static GuardDetector? CreateGuard(Params p)
+    {
+        if (!p.Allow("categories"))
+        {
+            return null;
+        }
+
+        var categories = new List<string>();
+        foreach (var (c, node) in p.StringsWithNodes("categories"))
+        {
+            if (Core.Scanning.FindingCategories.Normalize(c) is { } category)
+            {
+                categories.Add(category);
+            }
+            else
+            {
+                p.Reader.Error(node, $"guard: unknown category '{c}'; expected one of: {string.Join(", ", Core.Scanning.FindingCategories.All)}");
+            }
+        }
+
+        return new GuardDetector(SharedGuard.Value, categories);
+    }
+
+    // One engine for every guard detector: the engine is thread-safe and its scanners are costly to build.
+    private static readonly Lazy<Guard.GuardEngine> SharedGuard = new(() => Guard.GuardEngine.Create(Core.Policy.GuardPolicy.Default));
 
     private static SensitiveDataDetector? CreateSensitive(Params p)
     {

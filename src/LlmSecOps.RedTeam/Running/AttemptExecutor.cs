@@ -279,8 +279,9 @@ internal sealed class AttemptExecutor(Target target, RunOptions options, TimePro
 
         var judged = outcomes.Where(o => !o.Skipped && o.Error is null).ToList();
 
-        // A judge that ran is a better witness than the absence of a refusal: it replaces it.
-        if (judged.Any(o => o.Name == "judge"))
+        // A judge that was asked is a better witness than the absence of a refusal: it replaces
+        // it, and when the judge failed the weak signal must not decide in its place.
+        if (outcomes.Any(o => o.Name == "judge" && !o.Skipped))
         {
             judged.RemoveAll(o => o.Name == "no_refusal");
         }
