@@ -9,17 +9,7 @@ internal sealed class TagKeyComparer : IEqualityComparer<TagKey>, IAlternateEqua
 {
     public static TagKeyComparer Instance { get; } = new();
 
-    public static int Hash(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var hash = default(HashCode);
-        foreach (var tag in tags)
-        {
-            hash.Add(tag.Key);
-            hash.Add(tag.Value);
-        }
-
-        return hash.ToHashCode();
-    }
+    public static int Hash(ReadOnlySpan<KeyValuePair<string, object?>> tags) => TagHash.Of(tags);
 
     public bool Equals(TagKey? x, TagKey? y)
     {
