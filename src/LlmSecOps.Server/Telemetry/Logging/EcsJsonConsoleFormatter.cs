@@ -36,6 +36,9 @@ internal sealed class EcsJsonConsoleFormatter : ConsoleFormatter, IDisposable
         SkipValidation = true,
     };
 
+    private static readonly string[] BaseFields = ["@timestamp", "log.level", "message", "ecs.version", "service.name", "service.version", "event.dataset", "log.logger"];
+    private static readonly string[] ErrorFields = ["error.type", "error.message", "error.stack_trace"];
+
     [ThreadStatic]
     private static State? t_state;
 
@@ -78,11 +81,16 @@ internal sealed class EcsJsonConsoleFormatter : ConsoleFormatter, IDisposable
 
         json.WriteString("event.dataset", options.EventDataset);
         json.WriteString("log.logger", logEntry.Category);
-        state.Written.UnionWith(["@timestamp", "log.level", "message", "ecs.version", "service.name", "service.version", "event.dataset", "log.logger"]);
+        foreach (var name in BaseFields)
+        {
+            state.Written.Add(name);
+        }
 
         if (logEntry.EventId.Id != 0)
         {
-            json.WriteString("event.code", logEntry.EventId.Id.ToString(CultureInfo.InvariantCulture));
+            Span<char> code = stackalloc char[11];
+            logEntry.EventId.Id.TryFormat(code, out var length, default, CultureInfo.InvariantCulture);
+            json.WriteString("event.code", code[..length]);
             state.Written.Add("event.code");
         }
 
@@ -105,7 +113,10 @@ internal sealed class EcsJsonConsoleFormatter : ConsoleFormatter, IDisposable
             json.WriteString("error.type", exception.GetType().FullName);
             json.WriteString("error.message", exception.Message);
             json.WriteString("error.stack_trace", exception.ToString());
-            state.Written.UnionWith(["error.type", "error.message", "error.stack_trace"]);
+            foreach (var name in ErrorFields)
+            {
+                state.Written.Add(name);
+            }
         }
 
         if (logEntry.State is IReadOnlyList<KeyValuePair<string, object?>> values)
