@@ -31,7 +31,7 @@ public sealed class MetricsEndpointTests
     public async Task GetMetrics_IncludesAspNetCoreAndRuntimeMetrics_WithoutAddressLabels()
     {
         await using var host = await MetricsTestHost.StartAsync();
-        (await host.Client.GetStringAsync(new Uri("/ping", UriKind.Relative)).WaitAsync(Timeout)).ToString();
+        Assert.Equal("pong", await host.Client.GetStringAsync(new Uri("/ping", UriKind.Relative)).WaitAsync(Timeout));
 
         var text = await host.ScrapeAsync();
         var exposition = Exposition.Parse(text);

@@ -200,6 +200,17 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
+    public void Record_TagValueWhoseToStringThrows_DoesNotFailTheCaller()
+    {
+        using var exporter = CreateExporter();
+        var counter = _meter.CreateCounter<long>("demo.unprintable");
+
+        counter.Add(1, new KeyValuePair<string, object?>("odd", new Unprintable()));
+
+        Assert.Equal(1, Exposition.Parse(exporter.CollectText()).Single("demo_unprintable_total", ("odd", "(unprintable)")));
+    }
+
+    [Fact]
     public void Collect_SynchronousGauge_KeepsLastValue()
     {
         using var exporter = CreateExporter();
@@ -332,5 +343,10 @@ public sealed class PrometheusExporterTests : IDisposable
 
         stop.Cancel();
         await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private sealed class Unprintable
+    {
+        public override string ToString() => throw new InvalidOperationException("no text");
     }
 }

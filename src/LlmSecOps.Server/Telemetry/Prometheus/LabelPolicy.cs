@@ -92,17 +92,33 @@ internal sealed class LabelPolicy
         return builder.ToString();
     }
 
-    /// <summary>The string form of an attribute value, per the OpenTelemetry attribute rules.</summary>
-    public static string? FormatValue(object? value) => value switch
+    /// <summary>
+    /// The string form of an attribute value, per the OpenTelemetry attribute rules. A value
+    /// whose <c>ToString</c> throws becomes <c>(unprintable)</c>: this runs inside the code that
+    /// records the measurement, which must never fail because of metrics.
+    /// </summary>
+    public static string? FormatValue(object? value)
     {
-        null => null,
-        string s => s,
-        bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+        try
+        {
+            return value switch
+            {
+                null => null,
+                string s => s,
+                bool b => b ? "true" : "false",
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                float f => f.ToString("R", CultureInfo.InvariantCulture),
+                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
+        }
+#pragma warning disable CA1031 // Any exception from foreign ToString code must stay out of the caller.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return "(unprintable)";
+        }
+    }
 
     private static string Render(List<(string Key, string Value)> pairs, bool isHistogram)
     {

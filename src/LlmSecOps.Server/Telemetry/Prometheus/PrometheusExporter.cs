@@ -80,9 +80,6 @@ internal sealed class PrometheusExporter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>The names of the families currently known (exposed once they have a series).</summary>
-    public IReadOnlyList<string> FamilyNames => Volatile.Read(ref _ordered).Select(static f => f.Name).ToArray();
-
     /// <summary>
     /// Polls the observable instruments and writes the whole exposition into
     /// <paramref name="output"/>. Concurrent scrapes take turns.
