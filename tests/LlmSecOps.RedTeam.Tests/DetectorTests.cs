@@ -123,6 +123,36 @@ public sealed class DetectorTests
         Assert.True(notACard.Score < 0.5);
     }
 
+    [Theory]
+    [InlineData("write to dana.w+shop@mail.example.org.", "dana.w+shop@mail.example.org")]
+    [InlineData("(a_b@c-d.io)", "a_b@c-d.io")]
+    [InlineData("no address @ here, nor x@y or a@b.c1", null)]
+    public void Emails_AreFoundFromTheAtSign(string text, string? expected)
+    {
+        var found = SensitiveDataDetector.Emails(text).ToList();
+        if (expected is null)
+        {
+            Assert.Empty(found);
+        }
+        else
+        {
+            Assert.Equal(expected, Assert.Single(found));
+        }
+    }
+
+    [Fact]
+    public void EmailScan_NeverThrows_OnRandomText()
+    {
+        var random = new Random(3);
+        for (var i = 0; i < 500; i++)
+        {
+            const string alphabet = "ab.@-_+9 Z\n(";
+            var chars = Enumerable.Range(0, random.Next(0, 200)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray();
+            _ = SensitiveDataDetector.Emails(new string(chars)).ToList();
+            _ = SensitiveDataDetector.LongestDigitRun(new string(chars));
+        }
+    }
+
     [Fact]
     public async Task Contains_InsideARefusal_DoesNotCountAsSuccess()
     {

@@ -10,9 +10,10 @@ internal sealed class CanaryDetector(IReadOnlyList<string> extraTokens, bool inc
 
     public override ValueTask<DetectorResult> DetectAsync(DetectorContext context, CancellationToken cancellationToken)
     {
+        var matcher = new LeakMatcher(context.Response);
         foreach (var token in context.Canaries.Concat(extraTokens))
         {
-            if (LeakMatcher.Find(context.Response, token) is { } how)
+            if (matcher.Find(token) is { } how)
             {
                 return ValueTask.FromResult(DetectorResult.Hit($"canary {LeakMatcher.Mask(token)} leaked ({how})"));
             }
@@ -22,7 +23,7 @@ internal sealed class CanaryDetector(IReadOnlyList<string> extraTokens, bool inc
         {
             foreach (var secret in context.Secrets)
             {
-                if (LeakMatcher.Find(context.Response, secret) is { } how)
+                if (matcher.Find(secret) is { } how)
                 {
                     return ValueTask.FromResult(DetectorResult.Hit($"planted secret {LeakMatcher.Mask(secret)} leaked ({how})"));
                 }

@@ -14,6 +14,14 @@ internal sealed partial class PackageHallucinationDetector(bool pypi, bool npm, 
 
     public override ValueTask<DetectorResult> DetectAsync(DetectorContext context, CancellationToken cancellationToken)
     {
+        var text = context.Response;
+
+        // Nearly every reply mentions no install command and no import: skip the patterns then.
+        if (text.AsSpan().IndexOfAny(Triggers) < 0)
+        {
+            return ValueTask.FromResult(DetectorResult.None);
+        }
+
         var installs = new List<string>();
         var imports = new List<string>();
         try
@@ -83,6 +91,9 @@ internal sealed partial class PackageHallucinationDetector(bool pypi, bool npm, 
 
         return ValueTask.FromResult(DetectorResult.None);
     }
+
+    private static readonly System.Buffers.SearchValues<string> Triggers = System.Buffers.SearchValues.Create(
+        ["install", "import", "require(", "yarn add", "pnpm add", "bun add", "from "], StringComparison.OrdinalIgnoreCase);
 
     private bool IsKnownPyPi(string name)
     {

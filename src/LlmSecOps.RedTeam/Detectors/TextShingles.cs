@@ -1,39 +1,63 @@
 namespace LlmSecOps.RedTeam.Detectors;
 
-/// <summary>Word n-grams ("shingles") of a text, for measuring how much of one text reappears in another.</summary>
+/// <summary>
+/// Word n-grams ("shingles") of a text as 64-bit hashes, for measuring how much of one text
+/// reappears in another without allocating a string per n-gram. Words are runs of letters and
+/// digits, compared case-insensitively.
+/// </summary>
 internal static class TextShingles
 {
-    /// <summary>The lower-cased words of a text (letters and digits).</summary>
-    public static List<string> Words(string text)
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    /// <summary>The hash of every word, and where each word is.</summary>
+    public static (List<ulong> Hashes, List<(int Start, int Length)> Spans) Words(string text)
     {
-        var words = new List<string>();
+        var hashes = new List<ulong>();
+        var spans = new List<(int, int)>();
         var start = -1;
+        var hash = FnvOffset;
         for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
             {
-                start = i;
+                if (start < 0)
+                {
+                    start = i;
+                    hash = FnvOffset;
+                }
+
+                hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
             }
-            else if (!inWord && start >= 0)
+            else if (start >= 0)
             {
-                words.Add(text[start..i].ToLowerInvariant());
+                hashes.Add(hash);
+                spans.Add((start, i - start));
                 start = -1;
             }
         }
 
-        return words;
+        return (hashes, spans);
     }
 
-    /// <summary>The set of n-word sequences.</summary>
-    public static HashSet<string> Shingles(List<string> words, int n)
+    /// <summary>The hash of the n-gram starting at each word (words − n + 1 entries).</summary>
+    public static ulong[] NGrams(List<ulong> words, int n)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + n <= words.Count; i++)
+        var count = Math.Max(0, words.Count - n + 1);
+        var result = new ulong[count];
+        for (var i = 0; i < count; i++)
         {
-            set.Add(string.Join(' ', words.GetRange(i, n)));
+            var h = FnvOffset;
+            for (var j = 0; j < n; j++)
+            {
+                h = (h ^ words[i + j]) * FnvPrime;
+                h ^= h >> 29;
+            }
+
+            result[i] = h;
         }
 
-        return set;
+        return result;
     }
 }
