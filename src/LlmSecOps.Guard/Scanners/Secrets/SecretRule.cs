@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using LlmSecOps.Core.Scanning;
+
+namespace LlmSecOps.Guard.Scanners.Secrets;
+
+/// <summary>
+/// Judges one match of a rule: returns the score to report, or 0 to drop the match.
+/// </summary>
+/// <param name="text">The whole text searched.</param>
+/// <param name="match">The pattern's match.</param>
+/// <param name="value">The secret part of the match.</param>
+/// <param name="score">The rule's base score.</param>
+internal delegate double SecretCheck(string text, Match match, ReadOnlySpan<char> value, double score);
+
+/// <summary>One credential format.</summary>
+internal sealed record SecretRule
+{
+    /// <summary>Kind of credential; the rule id is <c>secret.&lt;kind&gt;</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Entity label for redaction placeholders.</summary>
+    public required string Entity { get; init; }
+
+    /// <summary>Human name, used in messages.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The pattern; a group named <c>v</c>, when present, is the secret.</summary>
+    public required Regex Pattern { get; init; }
+
+    /// <summary>
+    /// Literal fragments (matched case-insensitively) of which at least one must occur for the
+    /// pattern to be worth running; empty means always run.
+    /// </summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>Score of a match that passes the check.</summary>
+    public double Score { get; init; } = 0.95;
+
+    /// <summary>Severity of a match.</summary>
+    public Severity Severity { get; init; } = Severity.High;
+
+    /// <summary>Extra validation of a match; null accepts every match at <see cref="Score"/>.</summary>
+    public SecretCheck? Check { get; init; }
+
+    /// <summary>
+    /// Where the secret ends when it runs past the pattern (a PEM body after its header); null
+    /// keeps the end of the match or of its <c>v</c> group.
+    /// </summary>
+    public Func<string, Match, int>? ExtendEnd { get; init; }
+
+    /// <summary>The rule id.</summary>
+    public string RuleId => "secret." + Kind;
+}
