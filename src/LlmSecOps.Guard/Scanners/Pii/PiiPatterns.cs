@@ -16,7 +16,7 @@ internal static partial class PiiPatterns
     public static partial Regex Email();
 
     // 13–19 digits, optionally split by single spaces or dashes.
-    [GeneratedRegex(@"(?<![0-9-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9]|-[0-9])", Opts, T)]
+    [GeneratedRegex(@"(?<![0-9+-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9]|-[0-9])", Opts, T)]
     public static partial Regex CardNumber();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])", Opts, T)]

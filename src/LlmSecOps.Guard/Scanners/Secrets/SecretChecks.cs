@@ -214,20 +214,13 @@ internal static class SecretChecks
         var hasDigit = false;
         var hasSymbol = false;
         var hasSeparator = false;
-        var longestRun = 0;
-        var run = 0;
         foreach (var c in value)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 hasDigit |= char.IsAsciiDigit(c);
-                run++;
-                longestRun = Math.Max(longestRun, run);
-                continue;
             }
-
-            run = 0;
-            if (c is '-' or '_' or '.' or '/' or ' ')
+            else if (c is '-' or '_' or '.' or '/' or ' ' or ':')
             {
                 hasSeparator = true;
             }
@@ -242,8 +235,9 @@ internal static class SecretChecks
             return 0;
         }
 
-        // Dashed or dotted short words (model names, paths, versions, slugs) are identifiers.
-        if (hasSeparator && longestRun < 10)
+        // Paths, model names, slugs and versions ("prod/db/credentials-v2", "org/model-7b") are
+        // made of word-like parts; a random token has long parts mixing letters and digits.
+        if (hasSeparator && !hasSymbol && AllPartsWordLike(value))
         {
             return 0;
         }
@@ -302,6 +296,37 @@ internal static class SecretChecks
         }
 
         return base64 >= 40 ? score : 0.3;
+    }
+
+    private static bool AllPartsWordLike(ReadOnlySpan<char> value)
+    {
+        foreach (var range in value.SplitAny("-_./ :"))
+        {
+            if (!WordLike(value[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A word, a short token ("7b", "v2", "x86"), or a word with a short number after it ("v12", "app2").
+    private static bool WordLike(ReadOnlySpan<char> part)
+    {
+        if (part.Length <= 4)
+        {
+            return true;
+        }
+
+        var i = 0;
+        while (i < part.Length && char.IsAsciiLetter(part[i]))
+        {
+            i++;
+        }
+
+        var digits = part.Length - i;
+        return digits <= 3 && part[i..].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private static bool IsPemBodyChar(char c) =>

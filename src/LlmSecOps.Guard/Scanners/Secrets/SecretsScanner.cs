@@ -92,19 +92,31 @@ internal sealed class SecretsScanner : Scanner
 
             var inner = new List<Hit>();
             timedOut |= Search(payload.Text, inner, cancellationToken);
-            foreach (var hit in inner)
+            if (inner.Count == 0)
             {
-                hits.Add(hit with
+                continue;
+            }
+
+            // Every hit inside one payload maps to the same encoded span: keep the most specific.
+            var hit = inner[0];
+            foreach (var h in inner)
+            {
+                if (h.Priority < hit.Priority)
+                {
+                    hit = h;
+                }
+            }
+
+            hits.Add(hit with
+            {
+                Span = payload.Source,
+                Finding = hit.Finding with
                 {
                     Span = payload.Source,
-                    Finding = hit.Finding with
-                    {
-                        Span = payload.Source,
-                        Encodings = payload.Encodings,
-                        Message = $"{hit.Finding.Message} inside {TextAnalysis.Describe(payload.Encodings)}-encoded text",
-                    },
-                });
-            }
+                    Encodings = payload.Encodings,
+                    Message = $"{hit.Finding.Message} inside {TextAnalysis.Describe(payload.Encodings)}-encoded text",
+                },
+            });
         }
 
         return timedOut;
