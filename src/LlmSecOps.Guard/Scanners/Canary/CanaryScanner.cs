@@ -133,7 +133,7 @@ internal sealed class CanaryScanner : Scanner
         return true;
     }
 
-    private static void FindDecoded(IReadOnlyList<DecodedPayload> payloads, string canary, string canaryKey, ref List<Finding>? findings)
+    internal static void FindDecoded(IReadOnlyList<DecodedPayload> payloads, string canary, string canaryKey, ref List<Finding>? findings)
     {
         foreach (var payload in payloads)
         {

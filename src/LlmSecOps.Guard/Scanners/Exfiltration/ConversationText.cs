@@ -35,10 +35,12 @@ internal sealed class ConversationText
             }
         }
 
+        // string.Join(char, string[], int, int): a List would bind to the params object[] overload.
+        string[] array = [.. words];
         var found = PhraseSource.None;
-        for (var i = 0; i + PhraseWords <= words.Count; i++)
+        for (var i = 0; i + PhraseWords <= array.Length; i++)
         {
-            var phrase = string.Join(' ', words, i, PhraseWords);
+            var phrase = string.Join(' ', array, i, PhraseWords);
             if (phrase.Length < 10)
             {
                 continue;

@@ -357,11 +357,20 @@ internal static class SecretChecks
     private static bool TryDecodeBase64Url(ReadOnlySpan<char> encoded, Span<byte> destination, out int written)
     {
         written = 0;
-        if (encoded.Length == 0 || Base64Url.GetMaxDecodedLength(encoded.Length) > destination.Length)
+
+        // A length of 4n+1 is never valid base64; the decoder throws rather than returning false.
+        if (encoded.Length == 0 || encoded.Length % 4 == 1 || Base64Url.GetMaxDecodedLength(encoded.Length) > destination.Length)
         {
             return false;
         }
 
-        return Base64Url.TryDecodeFromChars(encoded, destination, out written);
+        try
+        {
+            return Base64Url.TryDecodeFromChars(encoded, destination, out written);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }
