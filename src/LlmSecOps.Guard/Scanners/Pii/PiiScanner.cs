@@ -242,21 +242,40 @@ internal sealed class PiiScanner : Scanner
     {
         for (var m = PiiPatterns.Email().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
-            var value = m.ValueSpan;
-            var at = value.IndexOf('@');
-            var tld = value[(value.LastIndexOf('.') + 1)..];
-            var end = m.Index + m.Length;
+            var at = m.Index;
+            var start = at;
+            while (start > 0 && at - start < 65 && IsLocalPartChar(text[start - 1]))
+            {
+                start--;
+            }
 
-            // icon@2x.png is a file; git@host:repo is an SSH address.
-            if (IsFileExtension(tld) || (end < text.Length && text[end] == ':'))
+            // Longer than 64, or glued to more local-part characters: not an address we can delimit.
+            if (at - start > 64 || (start > 0 && IsLocalPartChar(text[start - 1])))
             {
                 continue;
             }
 
-            Add(hits, EmailPriority, m.Index, m.Length, "email", "EMAIL", 0.95, Severity.Medium,
-                "e-mail address", string.Concat(value[..1], "\u2026", value[at..]));
+            while (start < at && !char.IsAsciiLetterOrDigit(text[start]))
+            {
+                start++;
+            }
+
+            var end = m.Index + m.Length;
+            var domain = m.ValueSpan;
+            var tld = domain[(domain.LastIndexOf('.') + 1)..];
+
+            // icon@2x.png is a file; git@host:repo is an SSH address.
+            if (start == at || IsFileExtension(tld) || (end < text.Length && text[end] == ':'))
+            {
+                continue;
+            }
+
+            Add(hits, EmailPriority, start, end - start, "email", "EMAIL", 0.95, Severity.Medium,
+                "e-mail address", string.Concat(text.AsSpan(start, 1), "\u2026", domain));
         }
     }
+
+    private static bool IsLocalPartChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
 
     private void Ips(string text, List<Hit> hits)
     {
@@ -276,7 +295,7 @@ internal sealed class PiiScanner : Scanner
             }
         }
 
-        if (text.Contains("::", StringComparison.Ordinal) || text.Contains(':'))
+        if (MayHoldIPv6(text))
         {
             for (var m = PiiPatterns.IPv6().Match(text); m.Success && !Full(hits); m = m.NextMatch())
             {
@@ -290,6 +309,32 @@ internal sealed class PiiScanner : Scanner
                     "IPv6 address", Masking.Mask(m.ValueSpan));
             }
         }
+    }
+
+    // Most colons in text are not in addresses (times, labels, URLs); the IPv6 pattern only runs when
+    // some colon sits between hex digits or next to another colon.
+    private static bool MayHoldIPv6(string text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var i = text.IndexOf(':', from);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var before = i > 0 ? text[i - 1] : ' ';
+            var after = i + 1 < text.Length ? text[i + 1] : ' ';
+            if ((char.IsAsciiHexDigit(before) || before == ':') && (char.IsAsciiHexDigit(after) || after == ':'))
+            {
+                return true;
+            }
+
+            from = i + 1;
+        }
+
+        return false;
     }
 
     private void Phones(string text, List<Hit> hits)

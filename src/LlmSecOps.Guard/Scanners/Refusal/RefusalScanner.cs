@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using LlmSecOps.Core.Scanning;
 
 namespace LlmSecOps.Guard.Scanners.Refusal;
@@ -21,8 +22,14 @@ internal sealed class RefusalScanner : Scanner
     private const int OpeningChars = 200;
     private static readonly string[] ScannerCategories = [FindingCategories.Refusal];
     private static readonly IReadOnlyList<RefusalPhrase> Phrases = RefusalPhrases.All;
-    private static readonly SearchValues<string> Finder =
-        SearchValues.Create(Phrases.Select(p => p.Text).ToArray(), StringComparison.OrdinalIgnoreCase);
+
+    // ASCII phrases get the fast vectorised multi-string search; the others (accented, Cyrillic,
+    // CJK) are searched only when the text has a non-ASCII character at all.
+    private static readonly SearchValues<string> AsciiFinder =
+        SearchValues.Create(Phrases.Where(p => Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> OtherFinder =
+        SearchValues.Create(Phrases.Where(p => !Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.OrdinalIgnoreCase);
 
     public override string Name => "refusal";
 
@@ -34,45 +41,16 @@ internal sealed class RefusalScanner : Scanner
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text.AsSpan();
-        RefusalPhrase? best = null;
-        var bestAt = 0;
-        var distinct = 0;
-        RefusalPhrase? last = null;
-        var offset = 0;
-        var misses = 0;
-        for (var hits = 0; hits < MaxHits && misses < MaxMisses && offset < text.Length;)
+        var state = new SearchState();
+        Search(text, AsciiFinder, ref state);
+        if (!Ascii.IsValid(text))
         {
-            var rel = text[offset..].IndexOfAny(Finder);
-            if (rel < 0)
-            {
-                break;
-            }
-
-            var at = offset + rel;
-            var phrase = LongestAt(text, at);
-            if (phrase is null)
-            {
-                misses++;
-                offset = at + 1;
-                continue;
-            }
-
-            hits++;
-            if (!ReferenceEquals(phrase, last))
-            {
-                distinct++;
-                last = phrase;
-            }
-
-            if (best is null || phrase.Weight > best.Weight)
-            {
-                best = phrase;
-                bestAt = at;
-            }
-
-            offset = at + phrase.Text.Length;
+            Search(text, OtherFinder, ref state);
         }
 
+        var best = state.Best;
+        var bestAt = state.BestAt;
+        var distinct = state.Distinct;
         if (best is null)
         {
             return ScanResult.Empty.AsTask();
@@ -91,6 +69,44 @@ internal sealed class RefusalScanner : Scanner
             Evidence = context.Text.Substring(bestAt, best.Text.Length),
             Explanation = [$"lang:{best.Language}", $"phrase:{best.Text}"],
         }]).AsTask();
+    }
+
+    private static void Search(ReadOnlySpan<char> text, SearchValues<string> finder, ref SearchState state)
+    {
+        var offset = 0;
+        var misses = 0;
+        for (var hits = 0; hits < MaxHits && misses < MaxMisses && offset < text.Length;)
+        {
+            var rel = text[offset..].IndexOfAny(finder);
+            if (rel < 0)
+            {
+                break;
+            }
+
+            var at = offset + rel;
+            var phrase = LongestAt(text, at);
+            if (phrase is null)
+            {
+                misses++;
+                offset = at + 1;
+                continue;
+            }
+
+            hits++;
+            if (!ReferenceEquals(phrase, state.Last))
+            {
+                state.Distinct++;
+                state.Last = phrase;
+            }
+
+            if (state.Best is null || phrase.Weight > state.Best.Weight || (phrase.Weight == state.Best.Weight && at < state.BestAt))
+            {
+                state.Best = phrase;
+                state.BestAt = at;
+            }
+
+            offset = at + phrase.Text.Length;
+        }
     }
 
     // The longest phrase starting at a position that is not the middle of a word.
@@ -124,4 +140,12 @@ internal sealed class RefusalScanner : Scanner
     // Letters of scripts that separate words with spaces; Chinese, Japanese and Korean do not,
     // so a phrase in them (or a Latin "ai" next to them) has no word edge to respect.
     private static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetter(c);
+
+    private struct SearchState
+    {
+        public RefusalPhrase? Best;
+        public int BestAt;
+        public int Distinct;
+        public RefusalPhrase? Last;
+    }
 }

@@ -178,7 +178,8 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"-----BEGIN (?<type>(?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----", Opts, T)]
     public static partial Regex PemPrivateKeyHeader();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/?#@""'<>\[\]]{1,128}:(?<v>[^\s/?#@""'<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}", Opts, T)]
+    // Starts at the literal "://" (found by a vectorised search); the scheme is checked behind it.
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20})://[^\s:/?#@""'<>\[\]]{1,128}:(?<v>[^\s/?#@""'<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}", Opts, T)]
     public static partial Regex UrlCredentials();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?i:password|pwd)\s*=\s*(?:""(?<v>[^""\r\n]{1,256})""|'(?<v>[^'\r\n]{1,256})'|(?<v>[^;""'\s]{1,256}))", Opts, T)]
@@ -186,8 +187,9 @@ internal static partial class SecretPatterns
 
     // A name that says "secret", an assignment operator, and a quoted or bare value. The value is
     // judged by the rule's check (entropy, placeholders, identifier shape), not by the pattern.
-    // The name's parts are split by mandatory separators, so the pattern cannot backtrack
-    // combinatorially over long identifiers.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])(?:[A-Za-z0-9]{1,24}[_.-]){0,2}[A-Za-z0-9]{0,24}?(?i:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|client[_-]?secret|credentials?)(?:[_.-][A-Za-z0-9]{1,16}){0,2}[""']?[ \t]*(?:=|:|:=|=>)[ \t]*(?:""(?<v>[^""\r\n]{8,200})""|'(?<v>[^'\r\n]{8,200})'|`(?<v>[^`\r\n]{8,200})`|(?<v>[A-Za-z0-9+/=_-]{16,200})(?![A-Za-z0-9+/=_.(\[-]))", Opts, T)]
+    // The pattern starts at the keyword, so the regex engine finds candidates with one vectorised
+    // multi-string search; what comes before the keyword (DB_, client, my) does not matter, and a
+    // suffix must be separated (token_value, not tokenizer).
+    [GeneratedRegex(@"(?i:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]{1,16}){0,2}[""']?[ \t]*(?:=|:|:=|=>)[ \t]*(?:""(?<v>[^""\r\n]{8,200})""|'(?<v>[^'\r\n]{8,200})'|`(?<v>[^`\r\n]{8,200})`|(?<v>[A-Za-z0-9+/=_-]{16,200})(?![A-Za-z0-9+/=_.(\[-]))", Opts, T)]
     public static partial Regex GenericAssignment();
 }
