@@ -187,9 +187,9 @@ internal static partial class SecretPatterns
 
     // A name that says "secret", an assignment operator, and a quoted or bare value. The value is
     // judged by the rule's check (entropy, placeholders, identifier shape), not by the pattern.
-    // The pattern starts at the keyword, so the regex engine finds candidates with one vectorised
-    // multi-string search; what comes before the keyword (DB_, client, my) does not matter, and a
-    // suffix must be separated (token_value, not tokenizer).
-    [GeneratedRegex(@"(?i:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]{1,16}){0,2}[""']?[ \t]*(?:=|:|:=|=>)[ \t]*(?:""(?<v>[^""\r\n]{8,200})""|'(?<v>[^'\r\n]{8,200})'|`(?<v>[^`\r\n]{8,200})`|(?<v>[A-Za-z0-9+/=_-]{16,200})(?![A-Za-z0-9+/=_.(\[-]))", Opts, T)]
+    // Anchored (\G): the scanner runs it only where its keyword search found a secret-like word;
+    // what comes before the keyword (DB_, client, my) does not matter, and a suffix must be
+    // separated (token_value, not tokenizer).
+    [GeneratedRegex(@"\G(?i:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]{1,16}){0,2}[""']?[ \t]*(?:=|:|:=|=>)[ \t]*(?:""(?<v>[^""\r\n]{8,200})""|'(?<v>[^'\r\n]{8,200})'|`(?<v>[^`\r\n]{8,200})`|(?<v>[A-Za-z0-9+/=_-]{16,200})(?![A-Za-z0-9+/=_.(\[-]))", Opts, T)]
     public static partial Regex GenericAssignment();
 }

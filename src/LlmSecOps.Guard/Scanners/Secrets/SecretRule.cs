@@ -33,6 +33,13 @@ internal sealed record SecretRule
     /// </summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>
+    /// Whether the pattern starts with <c>\G</c> and is run only at the places where one of the
+    /// keywords occurs, instead of over the whole text. For patterns whose start no literal
+    /// search can find quickly.
+    /// </summary>
+    public bool AnchoredAtKeywords { get; init; }
+
     /// <summary>Score of a match that passes the check.</summary>
     public double Score { get; init; } = 0.95;
 

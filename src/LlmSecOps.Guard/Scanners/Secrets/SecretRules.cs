@@ -10,6 +10,13 @@ namespace LlmSecOps.Guard.Scanners.Secrets;
 /// </summary>
 internal static class SecretRules
 {
+    // Where the generic assignment pattern may start: each word its alternation begins with.
+    private static readonly string[] GenericKeywords =
+    [
+        "pass", "pwd", "secret", "token", "credential", "api_key", "api-key", "apikey", "access_key", "access-key",
+        "accesskey", "auth_key", "auth-key", "authkey", "private_key", "private-key", "privatekey",
+    ];
+
     /// <summary>Every rule, in priority order.</summary>
     public static IReadOnlyList<SecretRule> All { get; } = Create();
 
@@ -74,6 +81,6 @@ internal static class SecretRules
         new() { Kind = "url_credentials", Entity = "PASSWORD", Description = "password in a URL", Pattern = SecretPatterns.UrlCredentials(), Score = 0.9, Check = SecretChecks.UrlPassword },
         new() { Kind = "connection_string_password", Entity = "PASSWORD", Description = "password in a connection string", Pattern = SecretPatterns.ConnectionStringPassword(), Keywords = ["pwd", "password"], Score = 0.9, Check = SecretChecks.ConnectionStringContext },
         new() { Kind = "aws_secret_key", Entity = "AWS_SECRET_KEY", Description = "AWS secret access key", Pattern = SecretPatterns.AwsSecretKey(), Keywords = ["aws_", "aws ", "aws-", "aws.", "awssecret", "akia", "asia"], Score = 0.9, Severity = Severity.Critical, Check = SecretChecks.AwsSecretContext },
-        new() { Kind = "generic_secret", Entity = "SECRET", Description = "high-entropy value assigned to a secret-named variable", Pattern = SecretPatterns.GenericAssignment(), Score = 0.7, Severity = Severity.Medium, Check = SecretChecks.GenericValue },
+        new() { Kind = "generic_secret", Entity = "SECRET", Description = "high-entropy value assigned to a secret-named variable", Pattern = SecretPatterns.GenericAssignment(), Keywords = GenericKeywords, AnchoredAtKeywords = true, Score = 0.7, Severity = Severity.Medium, Check = SecretChecks.GenericValue },
     ];
 }

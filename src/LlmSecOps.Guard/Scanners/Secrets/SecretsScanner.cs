@@ -22,6 +22,7 @@ internal sealed class SecretsScanner : Scanner
 
     private readonly SecretsScannerOptions _options;
     private readonly IReadOnlyList<SecretRule> _rules;
+    private readonly KeywordIndex _keywords;
 
     public SecretsScanner(SecretsScannerOptions? options = null)
         : this(options, SecretRules.All)
@@ -33,6 +34,7 @@ internal sealed class SecretsScanner : Scanner
         _options = options ?? SecretsScannerOptions.Default;
         OptionsValidation.ThrowIfInvalid(_options.Validate(), nameof(options));
         _rules = rules;
+        _keywords = new KeywordIndex(rules);
     }
 
     public override string Name => "secrets";
@@ -124,10 +126,13 @@ internal sealed class SecretsScanner : Scanner
 
     private bool Search(string text, List<Hit> hits, CancellationToken cancellationToken)
     {
+        Span<bool> present = _keywords.Count <= 256 ? stackalloc bool[_keywords.Count] : new bool[_keywords.Count];
+        var anchors = _keywords.Scan(text, present);
         for (var r = 0; r < _rules.Count; r++)
         {
             var rule = _rules[r];
-            if (!AnyKeyword(text, rule.Keywords))
+            var ids = _keywords.RuleKeywords[r];
+            if (ids.Length > 0 && !AnyPresent(ids, present))
             {
                 continue;
             }
@@ -135,6 +140,16 @@ internal sealed class SecretsScanner : Scanner
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
+                if (rule.AnchoredAtKeywords)
+                {
+                    if (!SearchAnchored(text, rule, r, anchors, hits))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
                 for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
                 {
                     if (hits.Count >= _options.MaxFindings)
@@ -149,6 +164,57 @@ internal sealed class SecretsScanner : Scanner
                 }
             }
             catch (RegexMatchTimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Runs a \G-anchored pattern at each keyword position; returns false when the findings are full.
+    private bool SearchAnchored(string text, SecretRule rule, int priority, List<int>? anchors, List<Hit> hits)
+    {
+        if (anchors is null)
+        {
+            return true;
+        }
+
+        var next = 0;
+        foreach (var at in anchors)
+        {
+            if (at < next)
+            {
+                continue;
+            }
+
+            var m = rule.Pattern.Match(text, at);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            if (hits.Count >= _options.MaxFindings)
+            {
+                return false;
+            }
+
+            if (ToHit(text, rule, priority, m) is { } hit)
+            {
+                hits.Add(hit);
+            }
+
+            next = m.Index + m.Length;
+        }
+
+        return true;
+    }
+
+    private static bool AnyPresent(int[] ids, ReadOnlySpan<bool> present)
+    {
+        foreach (var id in ids)
+        {
+            if (present[id])
             {
                 return true;
             }
@@ -193,24 +259,6 @@ internal sealed class SecretsScanner : Scanner
             Evidence = Masking.Mask(value),
             Entity = rule.Entity,
         });
-    }
-
-    private static bool AnyKeyword(string text, IReadOnlyList<string> keywords)
-    {
-        if (keywords.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var k in keywords)
-        {
-            if (text.Contains(k, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Rules run in priority order, so a lower priority number is the more specific rule: it keeps
