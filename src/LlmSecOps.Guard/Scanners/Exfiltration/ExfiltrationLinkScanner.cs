@@ -105,7 +105,7 @@ internal sealed class ExfiltrationLinkScanner : Scanner
                 Message = reason is null
                     ? $"{Describe(kind)} to non-allowed host {host}"
                     : $"{Describe(kind)} to non-allowed host {host} carrying data ({reason})",
-                Evidence = string.Concat(url[..parts.PathStart], "/\u2026"),
+                Evidence = string.Concat(url[..(url.IndexOf("//", StringComparison.Ordinal) + 2)], host, "/\u2026"),
                 Entity = "URL",
             });
         }

@@ -6,10 +6,9 @@ namespace LlmSecOps.Guard.Scanners.Exfiltration;
 /// </summary>
 internal readonly ref struct UrlParts
 {
-    private UrlParts(ReadOnlySpan<char> host, int pathStart, ReadOnlySpan<char> path, ReadOnlySpan<char> query, ReadOnlySpan<char> fragment)
+    private UrlParts(ReadOnlySpan<char> host, ReadOnlySpan<char> path, ReadOnlySpan<char> query, ReadOnlySpan<char> fragment)
     {
         Host = host;
-        PathStart = pathStart;
         Path = path;
         Query = query;
         Fragment = fragment;
@@ -17,9 +16,6 @@ internal readonly ref struct UrlParts
 
     /// <summary>The host name without user info or port (empty when there is none).</summary>
     public ReadOnlySpan<char> Host { get; }
-
-    /// <summary>Offset in the URL where the path (or query) begins.</summary>
-    public int PathStart { get; }
 
     /// <summary>The path, without its leading slash.</summary>
     public ReadOnlySpan<char> Path { get; }
@@ -78,6 +74,6 @@ internal readonly ref struct UrlParts
             path = path[1..];
         }
 
-        return new UrlParts(host, pathStart, path, query, fragment);
+        return new UrlParts(host, path, query, fragment);
     }
 }

@@ -1,8 +1,5 @@
 namespace LlmSecOps.Guard.Scanners.Refusal;
 
-/// <summary>One refusal phrase: its language and how strongly it signals a refusal.</summary>
-internal sealed record RefusalPhrase(string Text, string Language, double Weight);
-
 /// <summary>
 /// Phrases models use when they decline, in English and the major languages. "Strong" phrases say
 /// the model will not or cannot do the thing; "medium" ones (apologies, "as an AI") usually
