@@ -91,6 +91,7 @@ public sealed class PiiScannerTests
     [InlineData("Berlin 030 1234 5678 ab 9 Uhr", "030 1234 5678")]
     [InlineData("Paris 01 23 45 67 89 le matin", "01 23 45 67 89")]
     [InlineData("whatsapp +4915112345678", "+4915112345678")]
+    [InlineData("standard +33 1 23 45 67 89 ou", "+33 1 23 45 67 89")]
     [InlineData("my phone is 5551234567", "5551234567")]
     public async Task Phone_CommonFormats_AreFound(string text, string phone)
     {
@@ -273,6 +274,24 @@ public sealed class PiiScannerTests
     [InlineData("loopback ::1 and std::vector<int> and a::b")]
     [InlineData("at 12:30:45, mac 00:1a:2b:3c:4d:5e")]
     public async Task IpAddress_LoopbackMasksVersionsAndLookalikes_AreIgnored(string text) => await AssertNoneAsync(text, "pii.ip_address");
+
+    public static TheoryData<string> OrdinaryCode() => new()
+    {
+        "var started = new DateTime(2024, 1, 15, 9, 30, 0);\nvar timeout = TimeSpan.FromMilliseconds(1500);\nbuilder.WebHost.UseUrls(\"http://localhost:5000\");\n// see RFC 7231 section 6.5.1 and issue #12345",
+        "import numpy as np\nx = np.linspace(0, 1, 1000)\nassert version >= (3, 11, 4)\ncolor = '#1a2b3c'\nretries = [100, 200, 400, 800, 1600]\nprint(f\"{total:,.2f} of 1,234,567.89\")",
+        "const id = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';\nfetch('https://api.example.com/v2/items?page=3&limit=50');\nsetTimeout(run, 30 * 60 * 1000);\nconst port = 8080; // 0.0.0.0:8080",
+        "Release 10.0.100 shipped 2025-11-11; build 20251111.3 passed 1432 of 1432 tests in 12:04 minutes; the 2 GB image is sha256:" + Fake.Hex(64),
+        "Meeting notes: revenue grew 12.5 % to 4 300 000 EUR; Q3 target is 5 000 000. Call it a win.",
+    };
+
+    [Theory]
+    [MemberData(nameof(OrdinaryCode))]
+    public async Task OrdinaryCodeAndNumbers_HoldNoPii(string text)
+    {
+        var findings = await ScannerHarness.ScanAsync(Scanner, text);
+
+        Assert.DoesNotContain(findings, f => f.Score >= 0.5);
+    }
 
     [Fact]
     public async Task PolicyEntities_LimitTheKinds()

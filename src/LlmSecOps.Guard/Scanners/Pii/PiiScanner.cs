@@ -411,10 +411,11 @@ internal sealed class PiiScanner : Scanner
             return 0;
         }
 
-        // Single digits scattered with separators are lists or arithmetic, not phone numbers.
+        // Single digits scattered with separators are lists or arithmetic, not phone numbers; the
+        // one exception is the digit after a country code (+33 1 23 45 67 89).
         for (var i = 1; i < g.Length; i++)
         {
-            if (g[i] < 2)
+            if (g[i] < 2 && !(plus && i == 1))
             {
                 return 0;
             }
