@@ -41,6 +41,17 @@ public sealed class DefaultPipelineDataTests
     }
 
     [Fact]
+    public async Task PasswordInDatabaseUrl_IsRedactedAsAPasswordOnly()
+    {
+        var password = "pw" + Fake.Alnum(14, 8);
+
+        var result = await ScanAsync(new ScanRequest { Text = $"DATABASE_URL=postgres://app:{password}@db.internal:5432/app fails" });
+
+        Assert.Equal(Verdict.Redact, result.Verdict);
+        Assert.Equal("DATABASE_URL=postgres://app:[PASSWORD_1]@db.internal:5432/app fails", result.Text);
+    }
+
+    [Fact]
     public async Task SecretInCompletion_IsRedacted()
     {
         var token = "ghp_" + Fake.Alnum(36, 4);

@@ -81,6 +81,7 @@ public sealed class PiiScannerTests
     [InlineData("see icon@2x.png in the assets folder")]
     [InlineData("git clone git@github.com:org/repo.git")]
     [InlineData("write to jane at example dot com")]
+    [InlineData("DATABASE_URL=postgres://app:s3cr3tpw@db.internal:5432/app")]
     public async Task Email_NearMisses_AreIgnored(string text) => await AssertNoneAsync(text, "pii.email");
 
     [Theory]

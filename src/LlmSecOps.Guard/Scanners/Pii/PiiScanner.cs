@@ -264,8 +264,9 @@ internal sealed class PiiScanner : Scanner
             var domain = m.ValueSpan;
             var tld = domain[(domain.LastIndexOf('.') + 1)..];
 
-            // icon@2x.png is a file; git@host:repo is an SSH address.
-            if (start == at || IsFileExtension(tld) || (end < text.Length && text[end] == ':'))
+            // icon@2x.png is a file; git@host:repo is an SSH address; scheme://user:pass@host is a
+            // URL's user info (the secrets scanner judges the password).
+            if (start == at || IsFileExtension(tld) || (end < text.Length && text[end] == ':') || IsUrlUserInfo(text, start))
             {
                 continue;
             }
@@ -273,6 +274,14 @@ internal sealed class PiiScanner : Scanner
             Add(hits, EmailPriority, start, end - start, "email", "EMAIL", 0.95, Severity.Medium,
                 "e-mail address", string.Concat(text.AsSpan(start, 1), "\u2026", domain));
         }
+    }
+
+    private static bool IsUrlUserInfo(string text, int localStart)
+    {
+        var from = Math.Max(0, localStart - 256);
+        var before = text.AsSpan(from, localStart - from);
+        var scheme = before.LastIndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && before[(scheme + 3)..].IndexOfAny(" \t\r\n/@") < 0;
     }
 
     private static bool IsLocalPartChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
