@@ -39,7 +39,8 @@ internal sealed class CanaryScanner : Scanner
         }
 
         List<Finding>? findings = null;
-        Squeezed? squeezed = null;
+        Squeezed? squeezedOriginal = null;
+        Squeezed? squeezedNormalized = null;
         foreach (var canary in canaries)
         {
             if (string.IsNullOrEmpty(canary) || canary.Length < MinCanaryLength)
@@ -53,29 +54,35 @@ internal sealed class CanaryScanner : Scanner
                 continue;
             }
 
+            // Separators first on the text as received: the normaliser reads digits inside words
+            // as leetspeak, so a canary and its spaced-out copy need not normalise alike.
+            var rawKey = Squeezed.Key(canary);
+            if (rawKey.Length >= MinSqueezedLength)
+            {
+                squeezedOriginal ??= Squeezed.Create(context.Text);
+                if (FindSqueezed(null, squeezedOriginal, rawKey, ref findings))
+                {
+                    continue;
+                }
+            }
+
             var analysis = context.Analysis;
             if (FindNormalized(analysis, canary, ref findings))
             {
                 continue;
             }
 
-            var canaryKey = Squeezed.Key(TextNormalizer.Normalize(canary).Normalized);
-            if (canaryKey.Length >= MinSqueezedLength)
+            var normalizedKey = Squeezed.Key(TextNormalizer.Normalize(canary).Normalized);
+            if (normalizedKey.Length >= MinSqueezedLength)
             {
-                squeezed ??= Squeezed.Create(analysis.Normalized);
-                if (FindSqueezed(analysis, squeezed, canaryKey, "separated", 0.95, ref findings))
-                {
-                    continue;
-                }
-
-                var reversed = new string(canaryKey.Reverse().ToArray());
-                if (FindSqueezed(analysis, squeezed, reversed, "reversed", 0.9, ref findings))
+                squeezedNormalized ??= Squeezed.Create(analysis.Normalized);
+                if (FindSqueezed(analysis, squeezedNormalized, normalizedKey, ref findings))
                 {
                     continue;
                 }
             }
 
-            FindDecoded(analysis.Decoded, canary, canaryKey, ref findings);
+            FindDecoded(analysis.Decoded, canary, rawKey, ref findings);
         }
 
         return ScanResult.From(findings).AsTask();
@@ -119,19 +126,39 @@ internal sealed class CanaryScanner : Scanner
         return true;
     }
 
-    private static bool FindSqueezed(TextAnalysis analysis, Squeezed squeezed, string key, string form, double score, ref List<Finding>? findings)
+    // Searches the letters and digits of the text for the canary's, forwards and then reversed.
+    // With an analysis the squeezed text is of the normalised text and spans are mapped back.
+    private static bool FindSqueezed(TextAnalysis? analysis, Squeezed squeezed, string key, ref List<Finding>? findings)
     {
+        var form = "separated";
+        var score = 0.95;
         var at = squeezed.Text.IndexOf(key, StringComparison.Ordinal);
         if (at < 0)
         {
-            return false;
+            form = "reversed";
+            score = 0.9;
+            at = squeezed.Text.IndexOf(Reverse(key), StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return false;
+            }
         }
 
         var start = squeezed.Map[at];
-        var end = squeezed.Map[at + key.Length - 1];
-        (findings ??= []).Add(Leak(analysis.MapToOriginal(start, end - start + 1), key, form, score));
+        var end = squeezed.Map[at + key.Length - 1] + 1;
+        var span = analysis is null ? TextSpan.FromBounds(start, end) : analysis.MapToOriginal(start, end - start);
+        (findings ??= []).Add(Leak(span, key, form, score));
         return true;
     }
+
+    private static string Reverse(string value) =>
+        string.Create(value.Length, value, static (dest, src) =>
+        {
+            for (var i = 0; i < src.Length; i++)
+            {
+                dest[i] = src[src.Length - 1 - i];
+            }
+        });
 
     internal static void FindDecoded(IReadOnlyList<DecodedPayload> payloads, string canary, string canaryKey, ref List<Finding>? findings)
     {
