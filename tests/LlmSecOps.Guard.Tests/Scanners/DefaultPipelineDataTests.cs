@@ -65,7 +65,7 @@ public sealed class DefaultPipelineDataTests
     [Fact]
     public async Task PiiInCompletion_IsFlaggedNotRedactedByDefault()
     {
-        const string text = "You can reach Dana at dana@corp.example.";
+        const string text = "You can reach Dana at dana@larkspur.dev.";
 
         var result = await ScanAsync(new ScanRequest { Direction = Direction.Output, Text = text });
 

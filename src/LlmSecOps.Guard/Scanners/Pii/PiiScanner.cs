@@ -42,6 +42,7 @@ internal sealed class PiiScanner : Scanner
     private static readonly string[] SsnWords = ["ssn", "social security", "soc sec", "ss#"];
     private static readonly string[] SinWords = ["sin", "social insurance", "nas", "assurance sociale"];
     private static readonly string[] VersionWords = ["version", "release", "build", "ver."];
+    private static readonly string[] ReservedDomains = [".example.com", ".example.net", ".example.org", ".example", ".test", ".invalid", ".localhost"];
     private static readonly string[] FileExtensions = ["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "css", "js"];
 
     private readonly PiiScannerOptions _options;
@@ -271,9 +272,25 @@ internal sealed class PiiScanner : Scanner
                 continue;
             }
 
-            Add(hits, EmailPriority, start, end - start, "email", "EMAIL", 0.95, Severity.Medium,
-                "e-mail address", string.Concat(text.AsSpan(start, 1), "\u2026", domain));
+            // Domains reserved for documentation (RFC 2606, RFC 6761) belong to nobody: code
+            // samples and tests use them, so they are scored under the default threshold.
+            var reserved = IsReservedDomain(domain[1..]);
+            Add(hits, EmailPriority, start, end - start, "email", "EMAIL", reserved ? 0.3 : 0.95, reserved ? Severity.Info : Severity.Medium,
+                reserved ? "e-mail address at a reserved example domain" : "e-mail address", string.Concat(text.AsSpan(start, 1), "\u2026", domain));
         }
+    }
+
+    private static bool IsReservedDomain(ReadOnlySpan<char> domain)
+    {
+        foreach (var suffix in ReservedDomains)
+        {
+            if (domain.Equals(suffix.AsSpan(1), StringComparison.OrdinalIgnoreCase) || domain.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUrlUserInfo(string text, int localStart)
