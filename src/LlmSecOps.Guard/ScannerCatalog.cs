@@ -1,4 +1,5 @@
 using LlmSecOps.Core.Policy;
+using LlmSecOps.Guard.Scanners;
 
 namespace LlmSecOps.Guard;
 
@@ -11,6 +12,8 @@ public static class ScannerCatalog
         ArgumentNullException.ThrowIfNull(policy);
         return
         [
+            new InvisibleTextScanner(),
+            new PromptInjectionScanner(),
         ];
     }
 }

@@ -1,10 +1,49 @@
-using System.Text;
+using System.Buffers;
+using System.Globalization;
+using LlmSecOps.Core.Scanning;
 
 namespace LlmSecOps.Guard.Text;
 
-/// <summary>Folds text into a canonical form that rules match against.</summary>
+/// <summary>
+/// Folds text into the canonical form rules match against, keeping for every output character
+/// the offset of the original character it came from, so findings can point into the text as
+/// received.
+/// </summary>
+/// <remarks>
+/// Two passes. The first works on characters: it drops invisible characters (zero-width, bidi
+/// controls, variation selectors, Unicode tags, combining marks), applies the compatibility
+/// folds of NFKC that matter for matching (full-width, mathematical and enclosed letters,
+/// ligatures, small capitals, accents) and collapses whitespace. The second works on words:
+/// Cyrillic and Greek look-alikes inside Latin words become Latin, case is folded, leetspeak
+/// is read inside words that contain letters, and words spelled out letter by letter
+/// ("i g n o r e", "i-g-n-o-r-e") or cut by separators ("ig.no.re") are rejoined.
+/// Both passes are linear in the input.
+/// </remarks>
 public static class TextNormalizer
 {
+    // Letters of spelled-out runs re-segmented into words per text; beyond it runs are only joined.
+    private const int SegmentationBudget = 4096;
+    private const int MaxSegmentLength = 256;
+    private const int MaxWordLength = 20;
+    private const int MaxUnsegmentedJoin = 24;
+
+    [Flags]
+    private enum WordFlags : byte
+    {
+        None = 0,
+        HasLatin = 1,
+        HasConfusableScript = 2,
+        AllConfusable = 4,
+        AsciiLetters = 8,
+    }
+
+    private readonly record struct Word(int Start, int End, WordFlags Flags)
+    {
+        public int Length => End - Start;
+
+        public bool PureLatin => (Flags & (WordFlags.HasLatin | WordFlags.HasConfusableScript)) == WordFlags.HasLatin;
+    }
+
     /// <summary>
     /// Normalises a text, returning the normalised string and, for each of its characters, the
     /// offset in the original it came from.
@@ -12,21 +51,675 @@ public static class TextNormalizer
     public static (string Normalized, int[] Map) Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        if (text.Length == 0)
+        {
+            return (string.Empty, []);
+        }
+
+        var first = new CharMapBuffer(text.Length + 16);
+        try
+        {
+            FoldCharacters(text, ref first);
+            var second = new CharMapBuffer(first.Length + 16);
+            try
+            {
+                FoldWords(first, ref second);
+                return (second.ToText(), second.ToMap());
+            }
+            finally
+            {
+                second.Dispose();
+            }
+        }
+        finally
+        {
+            first.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Finds runs of Unicode tag characters (U+E0020–U+E007E each stand for one ASCII
+    /// character) and returns the hidden ASCII text of each run with its span in the text.
+    /// </summary>
+    public static IReadOnlyList<(string Text, TextSpan Span)> DecodeTagCharacters(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        List<(string, TextSpan)>? runs = null;
+        var span = text.AsSpan();
+        var i = span.IndexOf('\uDB40');
+        if (i < 0)
+        {
+            return [];
+        }
+
+        var sb = new System.Text.StringBuilder();
+        var runStart = -1;
+        var runEnd = -1;
+        for (; i < span.Length - 1; i++)
+        {
+            if (span[i] == '\uDB40' && span[i + 1] is >= '\uDC00' and <= '\uDC7F')
+            {
+                if (runStart < 0 || i != runEnd)
+                {
+                    Flush();
+                    runStart = i;
+                }
+
+                var ascii = span[i + 1] - 0xDC00;
+                if (ascii is >= 0x20 and <= 0x7E)
+                {
+                    sb.Append((char)ascii);
+                }
+
+                i++;
+                runEnd = i + 1;
+            }
+        }
+
+        Flush();
+        return (IReadOnlyList<(string, TextSpan)>?)runs ?? [];
+
+        void Flush()
+        {
+            if (runStart >= 0 && sb.Length > 0)
+            {
+                runs ??= [];
+                runs.Add((sb.ToString(), TextSpan.FromBounds(runStart, runEnd)));
+            }
+
+            sb.Clear();
+            runStart = -1;
+        }
+    }
+
+    private static void FoldCharacters(string text, ref CharMapBuffer output)
+    {
+        Span<char> folded = stackalloc char[4];
+        var pending = CharFolding.Kind.Keep;
+        var pendingOrigin = 0;
+        for (var i = 0; i < text.Length;)
         {
             var c = text[i];
-            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
+            int cp;
+            var width = 1;
+            if (c < 0x80)
+            {
+                if (c is > ' ' and < '\u007F')
+                {
+                    if (pending != CharFolding.Kind.Keep)
+                    {
+                        FlushSpace(ref output, ref pending, pendingOrigin);
+                    }
+
+                    output.Append(c, i);
+                    i++;
+                    continue;
+                }
+
+                cp = c;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                cp = char.ConvertToUtf32(c, text[i + 1]);
+                width = 2;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // An unpaired surrogate carries nothing readable.
+                i++;
+                continue;
+            }
+            else
+            {
+                cp = c;
+            }
+
+            switch (CharFolding.Classify(cp))
+            {
+                case CharFolding.Kind.Drop:
+                    break;
+                case CharFolding.Kind.Space:
+                    if (pending == CharFolding.Kind.Keep)
+                    {
+                        pending = CharFolding.Kind.Space;
+                        pendingOrigin = i;
+                    }
+
+                    break;
+                case CharFolding.Kind.Newline:
+                    if (pending == CharFolding.Kind.Keep)
+                    {
+                        pendingOrigin = i;
+                    }
+
+                    pending = CharFolding.Kind.Newline;
+                    break;
+                default:
+                    if (pending != CharFolding.Kind.Keep)
+                    {
+                        FlushSpace(ref output, ref pending, pendingOrigin);
+                    }
+
+                    var n = CharFolding.Fold(cp, folded);
+                    if (n == 0)
+                    {
+                        output.Append(c, i);
+                        if (width == 2)
+                        {
+                            output.Append(text[i + 1], i + 1);
+                        }
+                    }
+                    else
+                    {
+                        for (var k = 0; k < n; k++)
+                        {
+                            output.Append(folded[k], i);
+                        }
+                    }
+
+                    break;
+            }
+
+            i += width;
+        }
+    }
+
+    private static void FlushSpace(ref CharMapBuffer output, ref CharFolding.Kind pending, int origin)
+    {
+        if (output.Length > 0)
+        {
+            output.Append(pending == CharFolding.Kind.Newline ? '\n' : ' ', origin);
+        }
+
+        pending = CharFolding.Kind.Keep;
+    }
+
+    private static bool IsWordCore(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.IsAsciiLetterOrDigit(c);
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            return false;
+        }
+
+        var cat = char.GetUnicodeCategory(c);
+        return cat <= UnicodeCategory.OtherLetter
+            || cat is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    }
+
+    // Characters allowed inside a word but not at its ends: leetspeak symbols and apostrophes.
+    private static bool IsInner(char c) => c is '@' or '$' or '!' or '|' or '\'';
+
+    // Characters that may cut a word into pieces ("ig.no.re", "i-g-n-o-r-e").
+    private static bool IsSeparator(char c) => c is '.' or '-' or '_' or '*' or '/' or '~' or '+';
+
+    private static void FoldWords(CharMapBuffer source, ref CharMapBuffer output)
+    {
+        var src = source.Chars;
+        var words = ArrayPool<Word>.Shared.Rent(Math.Max(16, (src.Length / 2) + 2));
+        try
+        {
+            var count = FindWords(src, words);
+            EmitWords(source, words.AsSpan(0, count), ref output);
+        }
+        finally
+        {
+            ArrayPool<Word>.Shared.Return(words);
+        }
+    }
+
+    private static int FindWords(ReadOnlySpan<char> src, Word[] words)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < src.Length)
+        {
+            var c = src[i];
+            if (!IsWordCore(c) && !IsInner(c))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < src.Length && (IsWordCore(src[j]) || IsInner(src[j])))
+            {
+                j++;
+            }
+
+            var s = i;
+            while (s < j && !IsWordCore(src[s]))
+            {
+                s++;
+            }
+
+            var e = j;
+            while (e > s && !IsWordCore(src[e - 1]))
+            {
+                e--;
+            }
+
+            if (s < e)
+            {
+                words[count++] = new Word(s, e, Classify(src[s..e]));
+            }
+
+            i = j;
+        }
+
+        return count;
+    }
+
+    private static WordFlags Classify(ReadOnlySpan<char> word)
+    {
+        var flags = WordFlags.AllConfusable | WordFlags.AsciiLetters;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                flags |= WordFlags.HasLatin;
+                flags &= ~WordFlags.AllConfusable;
+            }
+            else if (CharFolding.IsConfusableScript(c))
+            {
+                flags |= WordFlags.HasConfusableScript;
+                flags &= ~WordFlags.AsciiLetters;
+                if (CharFolding.Confusable(c) == '\0')
+                {
+                    flags &= ~WordFlags.AllConfusable;
+                }
+            }
+            else
+            {
+                flags &= ~WordFlags.AsciiLetters;
+                if (!char.IsAsciiDigit(c))
+                {
+                    flags &= ~WordFlags.AllConfusable;
+                }
+            }
+        }
+
+        if ((flags & WordFlags.HasConfusableScript) == 0)
+        {
+            flags &= ~WordFlags.AllConfusable;
+        }
+
+        return flags;
+    }
+
+    private static void EmitWords(CharMapBuffer source, ReadOnlySpan<Word> words, ref CharMapBuffer output)
+    {
+        var src = source.Chars;
+        var cursor = 0;
+        var budget = SegmentationBudget;
+
+        // A run of single letters separated by single spaces ("i g n o r e"), in output offsets.
+        var runStart = -1;
+        var runCount = 0;
+
+        var w = 0;
+        while (w < words.Length)
+        {
+            var g = w + 1;
+            while (g < words.Length && words[g].Start == words[g - 1].End + 1 && IsSeparator(src[words[g - 1].End]))
+            {
+                g++;
+            }
+
+            var gapStart = cursor;
+            var gapEnd = words[w].Start;
+            var gapIsSingleSpace = gapEnd - gapStart == 1 && src[gapStart] == ' ' && gapStart > 0
+                && source.MapAt(gapStart) == source.MapAt(gapStart - 1) + 1 && source.MapAt(gapEnd) == source.MapAt(gapStart) + 1;
+            var single = g == w + 1 && words[w].Length == 1 && IsSpellable(src[words[w].Start]);
+
+            if (runStart >= 0 && !(single && gapIsSingleSpace))
+            {
+                FinishRun(ref output, runStart, runCount, ref budget);
+                runStart = -1;
+            }
+
+            for (var k = gapStart; k < gapEnd; k++)
+            {
+                output.Append(Lower(src[k]), source.MapAt(k));
+            }
+
+            var groupStart = output.Length;
+            for (var k = w; k < g; k++)
+            {
+                if (k > w)
+                {
+                    var sep = words[k - 1].End;
+                    output.Append(src[sep], source.MapAt(sep));
+                }
+
+                var prevPureLatin = k > 0 && words[k - 1].PureLatin;
+                var nextPureLatin = k + 1 < words.Length && words[k + 1].PureLatin;
+                EmitWord(source, words[k], prevPureLatin || nextPureLatin, ref output);
+            }
+
+            if (g - w >= 2)
+            {
+                TryJoinPieces(ref output, groupStart, g - w, ref budget);
+            }
+            else if (single)
+            {
+                if (runStart < 0)
+                {
+                    runStart = groupStart;
+                    runCount = 1;
+                }
+                else
+                {
+                    runCount++;
+                }
+            }
+
+            cursor = words[g - 1].End;
+            w = g;
+        }
+
+        if (runStart >= 0)
+        {
+            FinishRun(ref output, runStart, runCount, ref budget);
+        }
+
+        for (var k = cursor; k < src.Length; k++)
+        {
+            output.Append(Lower(src[k]), source.MapAt(k));
+        }
+    }
+
+    private static bool IsSpellable(char c) => char.IsAsciiLetter(c) || c is '0' or '1' or '3' or '4' or '5' or '7' or '8' or '9';
+
+    private static char Lower(char c) => c < 0x80
+        ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c)
+        : char.ToLowerInvariant(c);
+
+    private static void EmitWord(CharMapBuffer source, Word word, bool latinNeighbour, ref CharMapBuffer output)
+    {
+        var f = word.Flags;
+        var foldConfusables = (f & WordFlags.HasConfusableScript) != 0
+            && ((f & WordFlags.HasLatin) != 0 || ((f & WordFlags.AllConfusable) != 0 && word.Length >= 3 && latinNeighbour));
+        var start = output.Length;
+        for (var k = word.Start; k < word.End; k++)
+        {
+            var c = source[k];
+            if (foldConfusables)
+            {
+                var latin = CharFolding.Confusable(c);
+                if (latin != '\0')
+                {
+                    c = latin;
+                }
+            }
+
+            output.Append(Lower(c), source.MapAt(k));
+        }
+
+        FoldLeet(output.Chars[start..]);
+    }
+
+    /// <summary>
+    /// Reads leetspeak inside a word that has at least two letters, leaving numbers, ordinals,
+    /// quantities with units ("100ms", "3rd") and hex literals alone.
+    /// </summary>
+    private static void FoldLeet(Span<char> word)
+    {
+        var letters = 0;
+        var leet = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                letters++;
+            }
+            else if (LeetValue(c) != '\0')
+            {
+                leet++;
+            }
+        }
+
+        if (leet == 0 || letters < 2 || (word.Length > 2 && word[0] == '0' && word[1] == 'x'))
+        {
+            return;
+        }
+
+        var p = 0;
+        while (p < word.Length && char.IsAsciiDigit(word[p]))
+        {
+            p++;
+        }
+
+        if (p > 0 && IsUnit(word[p..]))
+        {
+            return;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            var v = LeetValue(word[i]);
+            if (v != '\0')
+            {
+                word[i] = v;
+            }
+        }
+    }
+
+    private static char LeetValue(char c) => c switch
+    {
+        '0' => 'o',
+        '1' or '!' => 'i',
+        '3' => 'e',
+        '4' or '@' => 'a',
+        '5' or '$' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '|' => 'l',
+        _ => '\0',
+    };
+
+    private static bool IsUnit(ReadOnlySpan<char> s) => s is
+        "st" or "nd" or "rd" or "th" or "am" or "pm" or "s" or "ms" or "us" or "ns" or "m" or "h" or "d" or "k" or "x" or "px" or "em" or "pt"
+        or "kb" or "mb" or "gb" or "tb" or "kg" or "g" or "mg" or "km" or "cm" or "mm" or "ml" or "l" or "hz" or "khz" or "mhz" or "ghz"
+        or "v" or "w" or "kw" or "mah" or "fps" or "bit" or "bits" or "bytes" or "gbps" or "mbps" or "min" or "sec" or "yo" or "lbs" or "oz"
+        or "ft" or "in" or "yr" or "yrs" or "mo" or "wk" or "days" or "hrs" or "p" or "i" or "e" or "f" or "c";
+
+    // Joins a group of pieces cut by separators when the pieces are single letters (then
+    // re-segmented into words) or when the joined form is a known word.
+    private static void TryJoinPieces(ref CharMapBuffer output, int regionStart, int pieces, ref int budget)
+    {
+        var region = output.Chars[regionStart..];
+        var letters = 0;
+        var ascii = 0;
+        var longest = 0;
+        var current = 0;
+        foreach (var c in region)
+        {
+            if (IsSeparator(c))
+            {
+                longest = Math.Max(longest, current);
+                current = 0;
+            }
+            else
+            {
+                letters++;
+                current++;
+                if (char.IsAsciiLetter(c))
+                {
+                    ascii++;
+                }
+            }
+        }
+
+        longest = Math.Max(longest, current);
+        if (letters > MaxSegmentLength || ascii < 2)
+        {
+            return;
+        }
+
+        if (longest == 1 && pieces >= 3)
+        {
+            Rejoin(ref output, regionStart, segment: true, ref budget);
+            return;
+        }
+
+        Span<char> joined = stackalloc char[letters];
+        var n = 0;
+        foreach (var c in region)
+        {
+            if (!IsSeparator(c))
+            {
+                joined[n++] = c;
+            }
+        }
+
+        FoldLeet(joined);
+        if (WordList.IsKnown(joined))
+        {
+            Rejoin(ref output, regionStart, segment: false, ref budget);
+        }
+    }
+
+    private static void FinishRun(ref CharMapBuffer output, int runStart, int runCount, ref int budget)
+    {
+        var ascii = 0;
+        foreach (var c in output.Chars[runStart..])
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                ascii++;
+            }
+        }
+
+        // Lists of digits ("1 3 5 7") are numbers, not a spelled word.
+        if (runCount >= 3 && ascii >= 2)
+        {
+            Rejoin(ref output, runStart, segment: true, ref budget);
+        }
+    }
+
+    // Rewrites output[regionStart..] keeping only letters; with segment, puts a space (mapped to
+    // the separator it replaces) wherever the joined letters split into known words.
+    private static void Rejoin(ref CharMapBuffer output, int regionStart, bool segment, ref int budget)
+    {
+        var length = output.Length - regionStart;
+        var letters = ArrayPool<char>.Shared.Rent(length);
+        var letterMap = ArrayPool<int>.Shared.Rent(length);
+        var gapMap = ArrayPool<int>.Shared.Rent(length);
+        try
+        {
+            var n = 0;
+            var gap = -1;
+            for (var k = regionStart; k < output.Length; k++)
+            {
+                var c = output[k];
+                if (c == ' ' || IsSeparator(c))
+                {
+                    if (gap < 0)
+                    {
+                        gap = output.MapAt(k);
+                    }
+
+                    continue;
+                }
+
+                letters[n] = c;
+                letterMap[n] = output.MapAt(k);
+                gapMap[n] = gap;
+                gap = -1;
+                n++;
+            }
+
+            var joined = letters.AsSpan(0, n);
+            FoldLeet(joined);
+            Span<bool> boundary = n <= 512 ? stackalloc bool[n] : new bool[n];
+            boundary.Clear();
+            var segmented = false;
+            if (segment && n <= MaxSegmentLength && budget >= n)
+            {
+                budget -= n;
+                segmented = Segment(joined, boundary);
+            }
+
+            // A long run of letters that are not words ("o o o o …") is left as it is.
+            if (segment && !segmented && n > MaxUnsegmentedJoin)
+            {
+                return;
+            }
+
+            output.Length = regionStart;
+            for (var k = 0; k < n; k++)
+            {
+                if (boundary[k])
+                {
+                    output.Append(' ', gapMap[k] >= 0 ? gapMap[k] : letterMap[k]);
+                }
+
+                output.Append(joined[k], letterMap[k]);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(letters);
+            ArrayPool<int>.Shared.Return(letterMap);
+            ArrayPool<int>.Shared.Return(gapMap);
+        }
+    }
+
+    // Splits letters into the fewest known words (dynamic programming over prefixes); marks
+    // the first letter of every word after the first. Returns false (boundaries clear) when no
+    // full split exists.
+    private static bool Segment(ReadOnlySpan<char> s, Span<bool> boundary)
+    {
+        var n = s.Length;
+        Span<short> best = stackalloc short[n + 1];
+        Span<short> back = stackalloc short[n + 1];
+        best.Fill(short.MaxValue);
+        best[0] = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (best[i] == short.MaxValue)
             {
                 continue;
             }
 
-            var folded = char.ToLowerInvariant(c);
-            sb.Append(folded);
-            map.Add(i);
+            var max = Math.Min(MaxWordLength, n - i);
+            for (var len = 1; len <= max; len++)
+            {
+                if (len == 1 && s[i] is not ('a' or 'i'))
+                {
+                    continue;
+                }
+
+                if (best[i] + 1 < best[i + len] && WordList.IsKnown(s.Slice(i, len)))
+                {
+                    best[i + len] = (short)(best[i] + 1);
+                    back[i + len] = (short)i;
+                }
+            }
         }
 
-        return (sb.ToString(), [.. map]);
+        if (best[n] == short.MaxValue)
+        {
+            return false;
+        }
+
+        for (var end = n; end > 0;)
+        {
+            var start = back[end];
+            if (start > 0)
+            {
+                boundary[start] = true;
+            }
+
+            end = start;
+        }
+
+        return true;
     }
 }
