@@ -254,9 +254,11 @@ public static class PayloadDecoder
             }
         }
 
-        // Hex digits, optionally after "0x"; pure digit runs are numbers, not hex.
+        // Hex digits, optionally after "0x". Short runs of digits only are numbers; long ones may be
+        // hex of hex (the hex digits of text encode to digits only).
         var hex = run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' ? run[2..] : run;
-        if (hex.Length >= state.Limits.MinHexLength && hex.Length % 2 == 0 && IsAllHex(hex) && hex.ContainsAnyInRange('a', 'f') | hex.ContainsAnyInRange('A', 'F')
+        var hexLetters = hex.ContainsAnyInRange('a', 'f') || hex.ContainsAnyInRange('A', 'F');
+        if (hex.Length >= state.Limits.MinHexLength && hex.Length % 2 == 0 && (hexLetters || hex.Length >= 32) && IsAllHex(hex)
             && TryAttempt(state))
         {
             var decoded = DecodeHexPairs(hex[..Math.Min(hex.Length, state.RemainingChars * 2)]);
