@@ -228,22 +228,58 @@ internal static class InjectionVocabulary
         Add(
             "unrestricted",
             "unrestricted unfiltered uncensored unbound unlimited unshackled unchained unaligned unconstrained unregulated unmoderated jailbroken " +
-            "amoral lawless limitless boundless unhinged rogue unlocked unleashed");
+            "amoral lawless limitless boundless unhinged rogue unlocked unleashed",
+            "uneingeschrankt* unzensiert* ungefiltert*", "sans+censure sans+restriction* sans+limite* sans+filtre*", "sin+censura sin+restricciones sin+limites sin+filtros",
+            "sem+censura sem+restricoes sem+limites sem+filtros", "senza+censura senza+restrizioni senza+limiti senza+filtri", "ongecensureerd* onbeperkt*",
+            "без+цензуры без+ограничений неограниченн*", "无限制 不受限制 无审查 未经审查 不受約束 無限制", "無制限 検閲なし 制限なし", "무제한 검열되지",
+            "بلا+قيود بدون+قيود", "बिना+सेंसर असीमित", "sinirsiz sansursuz", "bez+cenzury bez+ograniczen nieograniczon*",
+            "ohne+einschrankung* ohne+zensur ohne+filter ohne+regeln", "제한+없는 제한+없이");
+
+        Add(
+            "fromnow",
+            "from+now+on from+this+point from+here+on henceforth starting+now going+forward from+this+moment",
+            "ab+jetzt von+nun+an ab+sofort", "a+partir+de+maintenant desormais", "a+partir+de+ahora de+ahora+en+adelante", "a+partir+de+agora daqui+em+diante",
+            "da+ora+in+poi d'ora+in+poi", "vanaf+nu", "отныне с+этого+момента", "从现在开始 從現在開始 从今以后", "これから 今から 今後", "지금부터 이제부터",
+            "من+الان", "अब+से", "bundan+sonra", "od+teraz od+tej+chwili", "mulai+sekarang");
+
+        Add(
+            "aiagent",
+            "ai assistant chatbot bot llm gpt chatgpt language+model",
+            "ki ia ии 人工智能 人工知能 인공지능 ذكاء एआई yapay+zeka sztuczna+inteligencja 助手 アシスタント 어시스턴트");
 
         Add(
             "ai",
-            "ai assistant chatbot bot model llm gpt chatgpt language+model persona character version entity system machine robot program");
+            "ai assistant chatbot bot model llm gpt chatgpt language+model persona character version entity system machine robot program",
+            "ki ia ии 人工智能 人工知能 인공지능 ذكاء एआई yapay+zeka sztuczna+inteligencja modell modelo modele модель 模型 モデル 모델 助手 アシスタント 어시스턴트");
 
-        Add("negation", "no not never isn't aren't isnt arent without don't dont doesn't doesnt won't wont cannot can't cant nor no+longer");
+        Add(
+            "negation",
+            "no not never isn't aren't isnt arent without don't dont doesn't doesnt won't wont cannot can't cant nor no+longer",
+            "nicht kein keine keinen ohne niemals nie", "ne pas plus sans aucun aucune jamais", "sin ningun ninguna nunca ya+no", "nao sem nenhum nenhuma nunca",
+            "non senza nessun nessuna mai", "niet geen zonder nooit", "не нет без никаких никогда", "不 没有 沒有 无 無 不受 从不", "ない なし 無し 決して",
+            "없이 없는 않는 절대", "لا بدون دون ليس", "नहीं बिना कभी", "olmadan yok asla degil", "nie bez zadnych nigdy", "tanpa tidak");
+
+        // "Without" and "no" in front of a noun.
+        Add(
+            "without",
+            "no without zero free+of none+of",
+            "ohne kein keine keinen", "sans aucun aucune", "sin ningun ninguna", "sem nenhum nenhuma", "senza nessun nessuna", "zonder geen",
+            "без никаких", "没有 沒有 无 無 不受", "なし 無し", "없이 없는", "بدون دون بلا", "बिना", "olmadan", "bez zadnych", "tanpa");
 
         Add(
             "ethics",
-            "ethical moral ethics morals morality scruples conscience principles values");
+            "ethical moral ethics morals morality scruples conscience principles values",
+            "ethik* moral*", "ethique* morale*", "etica etico", "etica", "ethiek* moraal*", "этик* морал* нравствен*", "道德 伦理 倫理", "倫理 道徳", "도덕 윤리",
+            "اخلاق", "नैतिक*", "etik ahlak*", "etyk* moraln*");
 
         Add(
             "limits",
             "restrictions restriction limitations limits filters filter filtering censorship boundaries safeguards guardrails constraints " +
-            "rules guidelines content+policy prohibitions taboos");
+            "rules guidelines content+policy prohibitions taboos",
+            "einschrankung* beschrankung* regeln filter zensur grenzen", "restrictions limites filtres censure regles", "restricciones limites filtros censura reglas",
+            "restricoes limites filtros censura regras", "restrizioni limiti filtri censura regole", "beperkingen grenzen filters censuur regels",
+            "ограничени* фильтр* цензур* правил*", "限制 过滤 過濾 审查 審查 规则 規則 约束 約束", "制限 フィルター 検閲 ルール", "제한 필터 검열 규칙",
+            "قيود حدود رقابة", "प्रतिबंध* सीमा सेंसर", "kisitlama* sinir* sansur* kural*", "ograniczen* filtr* cenzur* zasad*");
 
         Add(
             "care",
@@ -263,12 +299,18 @@ internal static class InjectionVocabulary
             "policy policies filters filter guidelines rules restrictions programming protocols safeguards guardrails alignment training " +
             "limitations constraints ethics moderation censorship principles");
 
-        Add("refuse", "refuse refusing refuses decline declining declines say+no turn+down");
+        Add(
+            "refuse",
+            "refuse refusing refuses decline declining declines say+no turn+down",
+            "ablehn* verweiger* lehne lehnst", "refuse* refuser", "rechaz* negarte niegues", "recus*", "rifiut*", "weiger*", "отказ*", "拒绝 拒絕 拒否",
+            "거절 거부", "رفض ترفض", "मना इनकार", "reddet*", "odmaw* odmow*");
 
         Add(
             "negmodal",
             "never not don't dont do+not cannot can't cant won't wont will+not must+not mustn't shouldn't should+not may+not unable no " +
-            "are+not+allowed+to is+not+allowed+to aren't+allowed+to not+allowed+to");
+            "are+not+allowed+to is+not+allowed+to aren't+allowed+to not+allowed+to",
+            "niemals nie nicht", "ne jamais", "nunca", "nunca nao", "mai non", "nooit niet", "никогда не", "不要 永远不要 永遠不要 绝不 絕不 不能 不得", "決して しない",
+            "절대 마세요 말라", "لا ابدا", "कभी मत नहीं", "asla", "nigdy nie");
 
         Add(
             "request",
@@ -308,13 +350,14 @@ internal static class InjectionVocabulary
             "hypothetical hypothetically fictional fictionally imaginary purely+fictional thought+experiment alternate+universe parallel+universe " +
             "in+a+world+where let's+pretend lets+pretend for+educational+purposes educational+purposes+only " +
             "for+research+purposes research+purposes+only for+academic+purposes purely+academic for+a+novel for+my+novel for+a+story " +
-            "for+a+movie+script screenplay no+real+harm never+be+used");
+            "for+a+movie+script screenplay no+real+harm never+be+used my+grandmother+used+to my+grandma+used+to my+deceased+grandmother " +
+            "sandbox+environment test+environment");
 
         Add(
             "howto",
             "how+to how+do+i how+can+i how+would+i how+would+one how+does+one step+by+step instructions+for instructions+on " +
             "guide+to guide+on tutorial recipe detailed+guide detailed+instructions explain+how ways+to methods+for describe+how " +
-            "walk+me+through procedure+for");
+            "walk+me+through procedure+for steps+to the+steps recipe+for");
 
         Add(
             "harm",
