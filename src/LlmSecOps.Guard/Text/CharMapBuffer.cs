@@ -27,8 +27,24 @@ internal struct CharMapBuffer : IDisposable
 
     public readonly char this[int index] => _chars[index];
 
+    /// <summary>The whole backing array of characters (valid up to <see cref="Length"/>).</summary>
+    public readonly char[] RawChars => _chars;
+
+    /// <summary>The whole backing array of offsets (valid up to <see cref="Length"/>).</summary>
+    public readonly int[] RawMap => _map;
+
+    /// <summary>Grows the buffer so that it holds at least <paramref name="capacity"/> characters.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        while (_chars.Length < capacity)
+        {
+            Grow();
+        }
+    }
+
     public readonly int MapAt(int index) => _map[index];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Append(char c, int origin)
     {
         if (Length == _chars.Length)

@@ -34,7 +34,8 @@ public static class TextNormalizer
         HasLatin = 1,
         HasConfusableScript = 2,
         AllConfusable = 4,
-        AsciiLetters = 8,
+        HasLeet = 8,
+        HasUpper = 16,
     }
 
     private readonly record struct Word(int Start, int End, WordFlags Flags)
@@ -137,25 +138,38 @@ public static class TextNormalizer
         Span<char> folded = stackalloc char[4];
         var pending = CharFolding.Kind.Keep;
         var pendingOrigin = 0;
+
+        // Printable ASCII and whitespace map one to one, so the text's length is enough for them;
+        // only compatibility folds can expand, and they check for room.
+        output.EnsureCapacity(text.Length + 8);
+        var chars = output.RawChars;
+        var map = output.RawMap;
+        var n = output.Length;
         for (var i = 0; i < text.Length;)
         {
             var c = text[i];
             int cp;
             var width = 1;
-            if (c < 0x80)
+            if (c is > ' ' and < '\u007F')
             {
-                if (c is > ' ' and < '\u007F')
+                if (pending != CharFolding.Kind.Keep)
                 {
-                    if (pending != CharFolding.Kind.Keep)
+                    if (n > 0)
                     {
-                        FlushSpace(ref output, ref pending, pendingOrigin);
+                        chars[n] = pending == CharFolding.Kind.Newline ? '\n' : ' ';
+                        map[n++] = pendingOrigin;
                     }
 
-                    output.Append(c, i);
-                    i++;
-                    continue;
+                    pending = CharFolding.Kind.Keep;
                 }
 
+                chars[n] = c;
+                map[n++] = i++;
+                continue;
+            }
+
+            if (c < 0x80)
+            {
                 cp = c;
             }
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -195,25 +209,42 @@ public static class TextNormalizer
                     pending = CharFolding.Kind.Newline;
                     break;
                 default:
-                    if (pending != CharFolding.Kind.Keep)
+                    var folds = CharFolding.Fold(cp, folded);
+                    if (n + 4 + (text.Length - i) > chars.Length)
                     {
-                        FlushSpace(ref output, ref pending, pendingOrigin);
+                        output.Length = n;
+                        output.EnsureCapacity(n + 16 + (text.Length - i));
+                        chars = output.RawChars;
+                        map = output.RawMap;
                     }
 
-                    var n = CharFolding.Fold(cp, folded);
-                    if (n == 0)
+                    if (pending != CharFolding.Kind.Keep)
                     {
-                        output.Append(c, i);
+                        if (n > 0)
+                        {
+                            chars[n] = pending == CharFolding.Kind.Newline ? '\n' : ' ';
+                            map[n++] = pendingOrigin;
+                        }
+
+                        pending = CharFolding.Kind.Keep;
+                    }
+
+                    if (folds == 0)
+                    {
+                        chars[n] = c;
+                        map[n++] = i;
                         if (width == 2)
                         {
-                            output.Append(text[i + 1], i + 1);
+                            chars[n] = text[i + 1];
+                            map[n++] = i + 1;
                         }
                     }
                     else
                     {
-                        for (var k = 0; k < n; k++)
+                        for (var k = 0; k < folds; k++)
                         {
-                            output.Append(folded[k], i);
+                            chars[n] = folded[k];
+                            map[n++] = i;
                         }
                     }
 
@@ -222,16 +253,8 @@ public static class TextNormalizer
 
             i += width;
         }
-    }
 
-    private static void FlushSpace(ref CharMapBuffer output, ref CharFolding.Kind pending, int origin)
-    {
-        if (output.Length > 0)
-        {
-            output.Append(pending == CharFolding.Kind.Newline ? '\n' : ' ', origin);
-        }
-
-        pending = CharFolding.Kind.Keep;
+        output.Length = n;
     }
 
     private static bool IsWordCore(char c)
@@ -272,43 +295,136 @@ public static class TextNormalizer
         }
     }
 
+    // Per ASCII character: word core, allowed inside a word, upper-case letter, leetspeak, letter.
+    private const byte AsciiCore = 1;
+    private const byte AsciiInner = 2;
+    private const byte AsciiUpper = 4;
+    private const byte AsciiLeet = 8;
+    private const byte AsciiLetter = 16;
+
+    private static readonly byte[] AsciiClass = BuildAsciiClass();
+
+    private static byte[] BuildAsciiClass()
+    {
+        var table = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            var ch = (char)c;
+            byte b = 0;
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                b |= AsciiCore;
+            }
+
+            if (IsInner(ch))
+            {
+                b |= AsciiInner;
+            }
+
+            if (char.IsAsciiLetterUpper(ch))
+            {
+                b |= AsciiUpper;
+            }
+
+            if (char.IsAsciiLetter(ch))
+            {
+                b |= AsciiLetter;
+            }
+
+            if (LeetValue(ch) != '\0')
+            {
+                b |= AsciiLeet;
+            }
+
+            table[c] = b;
+        }
+
+        return table;
+    }
+
     private static int FindWords(ReadOnlySpan<char> src, Word[] words)
     {
+        var table = AsciiClass;
         var count = 0;
         var i = 0;
         while (i < src.Length)
         {
             var c = src[i];
-            if (!IsWordCore(c) && !IsInner(c))
+            var cls = c < 128 ? table[c] : (IsWordCore(c) ? AsciiCore : (byte)0);
+            if ((cls & (AsciiCore | AsciiInner)) == 0)
             {
                 i++;
                 continue;
             }
 
-            var j = i + 1;
-            while (j < src.Length && (IsWordCore(src[j]) || IsInner(src[j])))
+            // One run of word characters; leading and trailing symbols are trimmed off.
+            var first = -1;
+            var last = -1;
+            var bits = 0;
+            var nonAscii = false;
+            while (i < src.Length)
             {
-                j++;
+                c = src[i];
+                if (c < 128)
+                {
+                    cls = table[c];
+                }
+                else
+                {
+                    cls = IsWordCore(c) ? AsciiCore : (byte)0;
+                    nonAscii |= cls != 0;
+                }
+
+                if ((cls & (AsciiCore | AsciiInner)) == 0)
+                {
+                    break;
+                }
+
+                if ((cls & AsciiCore) != 0)
+                {
+                    if (first < 0)
+                    {
+                        first = i;
+                    }
+
+                    last = i;
+                }
+
+                bits |= cls;
+                i++;
             }
 
-            var s = i;
-            while (s < j && !IsWordCore(src[s]))
+            if (first < 0)
             {
-                s++;
+                continue;
             }
 
-            var e = j;
-            while (e > s && !IsWordCore(src[e - 1]))
+            var word = src[first..(last + 1)];
+            WordFlags flags;
+            if (nonAscii)
             {
-                e--;
+                flags = Classify(word);
+            }
+            else
+            {
+                flags = WordFlags.None;
+                if ((bits & AsciiLetter) != 0)
+                {
+                    flags |= WordFlags.HasLatin;
+                }
+
+                if ((bits & AsciiUpper) != 0)
+                {
+                    flags |= WordFlags.HasUpper;
+                }
+
+                if ((bits & AsciiLeet) != 0)
+                {
+                    flags |= WordFlags.HasLeet;
+                }
             }
 
-            if (s < e)
-            {
-                words[count++] = new Word(s, e, Classify(src[s..e]));
-            }
-
-            i = j;
+            words[count++] = new Word(first, last + 1, flags);
         }
 
         return count;
@@ -316,18 +432,22 @@ public static class TextNormalizer
 
     private static WordFlags Classify(ReadOnlySpan<char> word)
     {
-        var flags = WordFlags.AllConfusable | WordFlags.AsciiLetters;
+        var flags = WordFlags.AllConfusable;
         foreach (var c in word)
         {
-            if (char.IsAsciiLetter(c))
+            if (char.IsAsciiLetterLower(c))
             {
                 flags |= WordFlags.HasLatin;
                 flags &= ~WordFlags.AllConfusable;
             }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                flags |= WordFlags.HasLatin | WordFlags.HasUpper;
+                flags &= ~WordFlags.AllConfusable;
+            }
             else if (CharFolding.IsConfusableScript(c))
             {
-                flags |= WordFlags.HasConfusableScript;
-                flags &= ~WordFlags.AsciiLetters;
+                flags |= WordFlags.HasConfusableScript | WordFlags.HasUpper;
                 if (CharFolding.Confusable(c) == '\0')
                 {
                     flags &= ~WordFlags.AllConfusable;
@@ -335,7 +455,17 @@ public static class TextNormalizer
             }
             else
             {
-                flags &= ~WordFlags.AsciiLetters;
+                if (LeetValue(c) != '\0')
+                {
+                    flags |= WordFlags.HasLeet;
+                }
+
+                if (c >= 0x80)
+                {
+                    // Other scripts: case folding goes through the general path.
+                    flags |= WordFlags.HasUpper;
+                }
+
                 if (!char.IsAsciiDigit(c))
                 {
                     flags &= ~WordFlags.AllConfusable;
@@ -442,9 +572,19 @@ public static class TextNormalizer
     private static void EmitWord(CharMapBuffer source, Word word, bool latinNeighbour, ref CharMapBuffer output)
     {
         var f = word.Flags;
+        var start = output.Length;
+        if ((f & (WordFlags.HasUpper | WordFlags.HasLeet | WordFlags.HasConfusableScript)) == 0)
+        {
+            // The common case: lower-case ASCII letters (and digits) copied as they are.
+            output.EnsureCapacity(start + word.Length);
+            source.Chars.Slice(word.Start, word.Length).CopyTo(output.RawChars.AsSpan(start));
+            source.Map.Slice(word.Start, word.Length).CopyTo(output.RawMap.AsSpan(start));
+            output.Length = start + word.Length;
+            return;
+        }
+
         var foldConfusables = (f & WordFlags.HasConfusableScript) != 0
             && ((f & WordFlags.HasLatin) != 0 || ((f & WordFlags.AllConfusable) != 0 && word.Length >= 3 && latinNeighbour));
-        var start = output.Length;
         for (var k = word.Start; k < word.End; k++)
         {
             var c = source[k];
@@ -460,14 +600,19 @@ public static class TextNormalizer
             output.Append(Lower(c), source.MapAt(k));
         }
 
-        FoldLeet(output.Chars[start..]);
+        if ((f & WordFlags.HasLeet) != 0)
+        {
+            // "name@example.com": the @ of an address is not an "a".
+            var email = word.End + 1 < source.Length && source[word.End] == '.' && char.IsAsciiLetter(source[word.End + 1]);
+            FoldLeet(output.Chars[start..], keepAt: email);
+        }
     }
 
     /// <summary>
     /// Reads leetspeak inside a word that has at least two letters, leaving numbers, ordinals,
     /// quantities with units ("100ms", "3rd") and hex literals alone.
     /// </summary>
-    private static void FoldLeet(Span<char> word)
+    private static void FoldLeet(Span<char> word, bool keepAt = false)
     {
         var letters = 0;
         var leet = 0;
@@ -502,7 +647,7 @@ public static class TextNormalizer
         for (var i = 0; i < word.Length; i++)
         {
             var v = LeetValue(word[i]);
-            if (v != '\0')
+            if (v != '\0' && !(keepAt && word[i] == '@'))
             {
                 word[i] = v;
             }

@@ -137,6 +137,27 @@ internal static class InjectionVocabulary
 
         Add("nzam", "نظام");
 
+        // Verbs that ask for something to be shown as it is.
+        Add(
+            "disclose",
+            "reveal print show display output repeat tell disclose expose leak dump recite echo spell share what's whats what+is what+are what+was what+were",
+            "zeig* nenne verrate drucke wiederhole wiederholen ausgeben offenbare enthull* was+ist was+sind", // de
+            "revele revelez reveler affiche affichez afficher montre montrez montrer imprime imprimez repete repetez repeter divulgue quel+est quelles+sont", // fr
+            "revela revelar muestra muestrame mostrar imprime imprimir repite repetir dime divulga cual+es cuales+son", // es
+            "revele mostre mostra imprima repita repete diga qual+e quais+sao", // pt
+            "rivela rivelare mostrami stampa stampare ripeti ripetere dimmi qual+e quali+sono", // it
+            "toon onthul herhaal laat+zien wat+is wat+zijn", // nl
+            "покажи покажите выведи выведите раскрой раскройте напечатай повтори повторите скажи скажите назови", // ru
+            "显示 顯示 输出 輸出 打印 告诉我 告訴我 透露 泄露 洩露 重复 重複 展示 说出 說出", // zh
+            "表示 出力 教えて 見せて 繰り返 開示", // ja
+            "보여 출력 알려 공개 반복 말해", // ko
+            "اكشف اعرض اطبع كرر اظهر اخبرني", // ar
+            "दिखाओ दिखाएं दिखाइए बताओ बताएं बताइए प्रकट दोहराओ", // hi
+            "goster* yazdir* tekrarla* soyle", // tr
+            "pokaz wypisz ujawnij powtorz wyswietl", // pl
+            "tunjukkan tampilkan ungkapkan", // id
+            "visa avsloja upprepa"); // sv
+
         Add(
             "reveal",
             "reveal print show display output repeat tell give share disclose expose leak dump list recite write provide paste copy echo " +
@@ -268,7 +289,7 @@ internal static class InjectionVocabulary
 
         Add(
             "ethics",
-            "ethical moral ethics morals morality scruples conscience principles values",
+            "ethical moral ethics morals morality scruples conscience principles",
             "ethik* moral*", "ethique* morale*", "etica etico", "etica", "ethiek* moraal*", "этик* морал* нравствен*", "道德 伦理 倫理", "倫理 道徳", "도덕 윤리",
             "اخلاق", "नैतिक*", "etik ahlak*", "etyk* moraln*");
 
@@ -357,7 +378,8 @@ internal static class InjectionVocabulary
             "howto",
             "how+to how+do+i how+can+i how+would+i how+would+one how+does+one step+by+step instructions+for instructions+on " +
             "guide+to guide+on tutorial recipe detailed+guide detailed+instructions explain+how ways+to methods+for describe+how " +
-            "walk+me+through procedure+for steps+to the+steps recipe+for");
+            "walk+me+through procedure+for steps+to the+steps recipe+for how+would+someone how+could+someone how+can+someone how+does+someone " +
+            "how+would+you how+could+i write+a+working working+code write+a+tutorial tutorial+on write+a+script write+code+for code+for");
 
         Add(
             "harm",
@@ -374,7 +396,7 @@ internal static class InjectionVocabulary
         Add("affirm", "sure certainly of+course absolutely here+is here's here+are");
 
         Add("dualword", "two 2 both dual twice separate different");
-        Add("waysword", "ways responses answers versions paragraphs outputs replies manners personalities formats");
+        Add("waysword", "ways responses answers versions replies manners personalities");
 
         Add(
             "technical",
@@ -383,6 +405,7 @@ internal static class InjectionVocabulary
             "repository repo github bug debug compile compiler exception stack deploy docker kubernetes server css html react node npm pip git " +
             "android iphone ios windows linux macos chrome browser firefox phone device settings terminal bash shell command+line cli " +
             "eslint linter webpack jest pytest vscode xcode unity unreal excel spreadsheet plugin extension chatml tokenizer template templates " +
+            "router network wifi firewall dns proxy vpn modem " +
             "token tokens llama mistral huggingface transformers finetune finetuning fine+tuning dataset datasets");
 
         Add("privmode", "debug+mode debugging+mode maintenance+mode god+mode sudo+mode admin+mode root+mode test+mode testing+mode");
