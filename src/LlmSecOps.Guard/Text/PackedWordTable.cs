@@ -51,15 +51,28 @@ internal sealed class PackedWordTable<T>
         }
     }
 
+    private static readonly byte[] Codes = BuildCodes();
+
     /// <summary>The six-bit code of a character, or 0 when it cannot be packed.</summary>
-    public static uint Code(char c) => c switch
+    public static uint Code(char c) => c < 128 ? Codes[c] : 0u;
+
+    private static byte[] BuildCodes()
     {
-        >= 'a' and <= 'z' => (uint)(c - 'a' + 1),
-        >= '0' and <= '9' => (uint)(c - '0' + 27),
-        '\'' => 37,
-        ':' => 38,
-        _ => 0,
-    };
+        var codes = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            codes[c] = (byte)(c - 'a' + 1);
+        }
+
+        for (var c = '0'; c <= '9'; c++)
+        {
+            codes[c] = (byte)(c - '0' + 27);
+        }
+
+        codes['\''] = 37;
+        codes[':'] = 38;
+        return codes;
+    }
 
     /// <summary>Packs a word; 0 when it is empty, too long or has a character that does not pack.</summary>
     public static ulong Pack(ReadOnlySpan<char> word)

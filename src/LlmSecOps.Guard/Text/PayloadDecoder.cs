@@ -171,10 +171,20 @@ public static class PayloadDecoder
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> Base64Chars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
+    private static readonly bool[] Base64Table = BuildBase64Table();
 
-    private static bool IsBase64Char(char c) => Base64Chars.Contains(c);
+    private static bool[] BuildBase64Table()
+    {
+        var table = new bool[128];
+        foreach (var c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+
+    private static bool IsBase64Char(char c) => c < 128 && Base64Table[c];
 
     // One pass over runs of base64 characters: long runs are tried as base64 and as hex, short
     // ones may start hex bytes ("49 67 6e", "0x49 0x67") or binary octets ("01001001 …").
@@ -185,20 +195,26 @@ public static class PayloadDecoder
         var i = 0;
         while (i < span.Length)
         {
-            var next = span[i..].IndexOfAny(Base64Chars);
-            if (next < 0)
+            // Runs are short in prose (one word each), so a table beats vectorised searches here.
+            while (i < span.Length && !IsBase64Char(span[i]))
+            {
+                i++;
+            }
+
+            if (i >= span.Length)
             {
                 return;
             }
 
-            i += next;
             var start = i;
             var lineStart = i;
             var j = i;
             while (true)
             {
-                var stop = span[j..].IndexOfAnyExcept(Base64Chars);
-                j = stop < 0 ? span.Length : j + stop;
+                while (j < span.Length && IsBase64Char(span[j]))
+                {
+                    j++;
+                }
 
                 // Base64 wrapped at a fixed width continues on the next line.
                 var nl = j < span.Length && span[j] == '\r' ? j + 1 : j;
@@ -847,16 +863,27 @@ public static class PayloadDecoder
                 continue;
             }
 
+            // Pack the lower-cased word while scanning it; long words go through a copy.
             var j = i;
+            ulong key = 0;
             while (j < text.Length && char.IsAsciiLetter(text[j]))
             {
+                if (j - i < PackedWordTable<byte>.MaxLength)
+                {
+                    key = (key << 6) | (uint)((text[j] | 0x20) - 'a' + 1);
+                }
+
                 j++;
             }
 
             words++;
             var match = WordList.Match.None;
             var length = j - i;
-            if (length is >= 2 and <= 24)
+            if (length is >= 2 and <= PackedWordTable<byte>.MaxLength)
+            {
+                match = WordList.Classify(key);
+            }
+            else if (length is > PackedWordTable<byte>.MaxLength and <= 24)
             {
                 for (var k = 0; k < length; k++)
                 {

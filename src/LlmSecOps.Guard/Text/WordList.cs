@@ -66,6 +66,9 @@ internal static class WordList
         return Lookup.TryGetValue(word, out var m) ? m : Match.None;
     }
 
+    /// <summary>How a word packed by <see cref="PackedWordTable{T}.Pack"/> relates to the list.</summary>
+    public static Match Classify(ulong packed) => Packed.TryGetValue(packed, out var p) ? p : Match.None;
+
     /// <summary>Whether a lowercase word is in the list.</summary>
     public static bool IsKnown(ReadOnlySpan<char> word) => (Classify(word) & Match.Known) != 0;
 

@@ -31,6 +31,8 @@ internal static class DelimiterDetector
     // The same tags with their lock emoji, looked for only when the text has a surrogate pair of the emoji block.
     private static readonly string[] EmojiTags = ["[🔓jailbreak]", "[🔒classic]", "🔓developer mode output", "🔒normal output"];
 
+    private static readonly SearchValues<char> BoundaryMarks = SearchValues.Create("%=#*~<>[|-");
+
     private static readonly SearchValues<string> Tokens = SearchValues.Create([.. TemplateTokens, .. AnswerTags, "</s>"], StringComparison.Ordinal);
 
     /// <summary>Adds the structural signals found in one normalised text.</summary>
@@ -240,8 +242,15 @@ internal static class DelimiterDetector
 
         for (var i = 0; i + 3 < text.Length; i++)
         {
+            var next = text.AsSpan(i, text.Length - i - 3).IndexOfAny(BoundaryMarks);
+            if (next < 0)
+            {
+                return;
+            }
+
+            i += next;
             var c = text[i];
-            if (c is not ('%' or '=' or '#' or '*' or '~' or '<' or '>' or '[' or '|' or '-') || text[i + 1] != c || text[i + 2] != c)
+            if (text[i + 1] != c || text[i + 2] != c)
             {
                 continue;
             }
@@ -365,7 +374,8 @@ internal static class DelimiterDetector
             for (var k = 1; k <= Period; k++)
             {
                 var back = (seen - k) % (Period + 1);
-                if (seen >= k && token.SequenceEqual(span.Slice(starts[back < 0 ? back + Period + 1 : back], lengths[back < 0 ? back + Period + 1 : back])))
+                if (seen >= k && lengths[back] == token.Length && span[starts[back]] == token[0]
+                    && token.SequenceEqual(span.Slice(starts[back], lengths[back])))
                 {
                     runs[k]++;
                     if (runs[k] >= 40 && !IsNumeric(token))

@@ -110,7 +110,7 @@ internal sealed class Lexicon
         _packedStems = new PackedWordTable<(string, int)[]>(stems.Select(static kv =>
             KeyValuePair.Create(kv.Key, kv.Value.OrderByDescending(static s => s.Item1.Length).ToArray())));
         _joinPrefixes = new PackedWordTable<bool>(exact.Keys
-            .Where(static w => w.Length >= 5 && w.All(char.IsAsciiLetterLower))
+            .Where(static w => w.Length >= 6 && w.All(char.IsAsciiLetterLower))
             .Select(static w => w[..StemKeyLength]).Distinct().Select(static p => KeyValuePair.Create(p, true)));
         _keywords = keywords.ToFrozenDictionary(
             static kv => kv.Key,
@@ -175,6 +175,31 @@ internal sealed class Lexicon
 
         return token.Length >= StemKeyLength && _stems.TryGetValue(token[..StemKeyLength], out var stems) ? MatchStem(token, stems) : -1;
     }
+
+    /// <summary>
+    /// Looks a word up from keys its caller packed while scanning it: <paramref name="key"/> of the
+    /// whole word (0 when it does not pack) and <paramref name="key3"/> of its first three
+    /// characters (0 when they do not pack).
+    /// </summary>
+    public int Lookup(ReadOnlySpan<char> token, ulong key, ulong key3)
+    {
+        if (key != 0)
+        {
+            if (_packedExact.TryGetValue(key, out var id))
+            {
+                return id;
+            }
+        }
+        else if (token.Length > PackedWordTable<int>.MaxLength || key3 == 0)
+        {
+            return Lookup(token);
+        }
+
+        return key3 != 0 && token.Length >= StemKeyLength && _packedStems.TryGetValue(key3, out var list) ? MatchStem(token, list) : -1;
+    }
+
+    /// <summary>Whether a word whose first three characters pack to <paramref name="key3"/> could start a split word.</summary>
+    public bool MayStartSplitWord(ulong key3) => key3 != 0 && _joinPrefixes.TryGetValue(key3, out _);
 
     /// <summary>
     /// Whether a lower-case ASCII word could be the first half of a longer lexicon word cut in

@@ -143,10 +143,16 @@ internal static class RuleMatcher
             }
         }
 
-        foreach (var seq in slot.Sequences)
+        if (!RuleSet.Has(slot.SequenceStarts, id))
+        {
+            last = -1;
+            return false;
+        }
+
+        foreach (var seq in slot.SequencesByFirst[id])
         {
             var end = b;
-            var ok = Array.IndexOf(seq[0], id) >= 0;
+            var ok = true;
             for (var k = 1; ok && k < seq.Length; k++)
             {
                 end++;
@@ -246,21 +252,60 @@ internal static class RuleMatcher
 
             if (IsWordChar(c))
             {
-                var j = i + 1;
-                while (j < text.Length && (IsWordChar(text[j]) || (text[j] == '\'' && j + 1 < text.Length && char.IsLetter(text[j + 1])))
-                    && !CharFolding.IsSubstringScript(text[j]))
+                // Scan the word, packing it (and its first three characters) for the lexicon on the way.
+                var j = i;
+                ulong key = 0;
+                ulong key3 = 0;
+                var packable = true;
+                var hasI = false;
+                while (j < text.Length)
                 {
+                    var d = text[j];
+                    if (d < 128)
+                    {
+                        if (!char.IsAsciiLetterOrDigit(d) && !(d == '\'' && j > i && j + 1 < text.Length && char.IsLetter(text[j + 1])))
+                        {
+                            break;
+                        }
+                    }
+                    else if (CharFolding.IsSubstringScript(d) || !IsWordChar(d))
+                    {
+                        break;
+                    }
+
+                    if (packable)
+                    {
+                        var code = PackedWordTable<int>.Code(d);
+                        if (code == 0 || j - i >= PackedWordTable<int>.MaxLength)
+                        {
+                            packable = false;
+                        }
+                        else
+                        {
+                            key = (key << 6) | code;
+                            if (j - i == 2)
+                            {
+                                key3 = key;
+                            }
+                        }
+                    }
+                    else if (j - i == 2 && key3 == 0)
+                    {
+                        key3 = PackedWordTable<int>.Pack(text.AsSpan(i, 3));
+                    }
+
+                    hasI |= d == 'i';
                     j++;
                 }
 
                 var token = text.AsSpan(i, j - i);
-                var id = lexicon.Lookup(token);
-                if (id < 0)
+                var id = lexicon.Lookup(token, packable ? key : 0, key3);
+                if (id < 0 && hasI)
                 {
                     id = RetryAmbiguousLeet(state, text, i, j);
                 }
 
-                if (id < 0 && TryJoinSplit(lexicon, text, i, j, out var joinedEnd, out id))
+                if (id < 0 && packable && lexicon.MayStartSplitWord(key3) && TryJoinSplit(lexicon, text, i, j, out var joinedEnd, out id))
                 {
                     Add(state, id, pos, pos + 1, i, joinedEnd, ref technical);
                     pos += 2;
@@ -328,7 +373,7 @@ internal static class RuleMatcher
         joinedEnd = end;
         id = -1;
         var first = text.AsSpan(start, end - start);
-        if (first.Length is < 3 or > 8 || end + 1 >= text.Length || text[end] != ' ' || !IsLowerAscii(first) || !lexicon.MayStartSplitWord(first))
+        if (first.Length is < 3 or > 8 || end + 1 >= text.Length || text[end] != ' ' || !IsLowerAscii(first))
         {
             return false;
         }

@@ -33,6 +33,12 @@ internal sealed class RuleSet
         /// <summary>Multi-word alternatives: per word, the ids accepted.</summary>
         public required int[][][] Sequences { get; init; }
 
+        /// <summary>Ids that can start one of <see cref="Sequences"/>.</summary>
+        public required ulong[] SequenceStarts { get; init; }
+
+        /// <summary><see cref="Sequences"/> by the ids that can start them.</summary>
+        public required Dictionary<int, int[][][]> SequencesByFirst { get; init; }
+
         /// <summary>Ids accepted only when the original text is upper case.</summary>
         public required int[] Upper { get; init; }
 
@@ -172,7 +178,31 @@ internal sealed class RuleSet
             }
         }
 
-        return new Slot { Single = single, Sequences = [.. sequences], Upper = [.. upper.Distinct()], MaxGap = gap };
+        var starts = new ulong[(words + 63) / 64];
+        var byFirst = new Dictionary<int, List<int[][]>>();
+        foreach (var seq in sequences)
+        {
+            foreach (var id in seq[0])
+            {
+                starts[id >> 6] |= 1UL << id;
+                if (!byFirst.TryGetValue(id, out var list))
+                {
+                    byFirst[id] = list = [];
+                }
+
+                list.Add(seq);
+            }
+        }
+
+        return new Slot
+        {
+            Single = single,
+            Sequences = [.. sequences],
+            SequenceStarts = starts,
+            SequencesByFirst = byFirst.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray()),
+            Upper = [.. upper.Distinct()],
+            MaxGap = gap,
+        };
     }
 
     private static IEnumerable<int> FirstIds(Slot slot, int words)
