@@ -127,14 +127,21 @@ internal sealed class PromptInjectionScanner : Scanner
     {
         // The strongest evidence per rule id.
         var best = new Dictionary<string, Evidence>(StringComparer.Ordinal);
-        var anyPrimary = false;
         foreach (var e in evidence)
         {
-            anyPrimary |= !e.Signal.Companion && e.Weight >= 0.2;
             if (!best.TryGetValue(e.Signal.Rule, out var current) || e.Weight > current.Weight)
             {
                 best[e.Signal.Rule] = e;
             }
+        }
+
+        // Companion evidence weighs half when alone; persona and format wording weighs half unless
+        // evidence about rules, instructions or harm is there too.
+        var several = best.Count >= 2;
+        var substance = false;
+        foreach (var e in best.Values)
+        {
+            substance |= !e.Signal.Style && (several || !e.Signal.Companion);
         }
 
         var findings = new List<Finding>(best.Count + 1);
@@ -145,18 +152,19 @@ internal sealed class PromptInjectionScanner : Scanner
         var categoryWeight = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var e in best.Values.OrderByDescending(static e => e.Weight))
         {
-            if (e.Signal.Companion && !anyPrimary)
+            var weight = e.Weight;
+            if ((e.Signal.Companion && !several) || (e.Signal.Style && !substance))
             {
-                continue;
+                weight *= 0.5;
             }
 
-            findings.Add(ToFinding(e, e.Weight));
-            remaining *= 1 - e.Weight;
-            contributing.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Signal.Rule} ({e.Weight:0.00})"));
-            categoryWeight[e.Signal.Category] = categoryWeight.GetValueOrDefault(e.Signal.Category) + e.Weight;
-            if (e.Weight > maxWeight)
+            findings.Add(ToFinding(e, weight));
+            remaining *= 1 - weight;
+            contributing.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Signal.Rule} ({weight:0.00})"));
+            categoryWeight[e.Signal.Category] = categoryWeight.GetValueOrDefault(e.Signal.Category) + weight;
+            if (weight > maxWeight)
             {
-                maxWeight = e.Weight;
+                maxWeight = weight;
                 strongest = e;
             }
         }

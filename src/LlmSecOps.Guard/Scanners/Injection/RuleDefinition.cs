@@ -11,6 +11,13 @@ internal enum RuleFlags
 
     /// <summary>Counts only when some other rule fired too: a signal that sharpens others but is ordinary alone.</summary>
     Companion = 2,
+
+    /// <summary>
+    /// Wording about persona, tone or format ("stay in character", "from now on", "no disclaimers"):
+    /// common in benign role-play, so it weighs half unless a rule about rules, instructions or
+    /// harm fired too.
+    /// </summary>
+    Style = 4,
 }
 
 /// <summary>

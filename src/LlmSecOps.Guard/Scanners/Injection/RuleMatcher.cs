@@ -76,7 +76,7 @@ internal static class RuleMatcher
                             fired[r] = true;
                             var d = rule.Definition;
                             signals.Add(new Signal(d.Id, d.Category, Weigh(state, rule, b, last, technical), items[b].Start, items[last].End, d.Message,
-                                (d.Flags & RuleFlags.Companion) != 0));
+                                (d.Flags & RuleFlags.Companion) != 0, (d.Flags & RuleFlags.Style) != 0));
                         }
                     }
                 }

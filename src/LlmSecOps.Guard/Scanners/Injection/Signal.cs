@@ -8,4 +8,5 @@ namespace LlmSecOps.Guard.Scanners.Injection;
 /// <param name="End">End in the normalised text.</param>
 /// <param name="Message">Why it is suspicious.</param>
 /// <param name="Companion">Whether it counts only next to other evidence.</param>
-internal readonly record struct Signal(string Rule, string Category, double Weight, int Start, int End, string Message, bool Companion = false);
+/// <param name="Style">Whether it is persona, tone or format wording (see <see cref="RuleFlags.Style"/>).</param>
+internal readonly record struct Signal(string Rule, string Category, double Weight, int Start, int End, string Message, bool Companion = false, bool Style = false);
