@@ -64,8 +64,7 @@ public static class TextNormalizer
             var second = new CharMapBuffer(first.Length + 16);
             try
             {
-                FoldWords(first, ref second);
-                return (second.ToText(), second.ToMap());
+                return FoldWords(first, ref second) ? (second.ToText(), second.ToMap()) : (first.ToText(), first.ToMap());
             }
             finally
             {
@@ -163,7 +162,9 @@ public static class TextNormalizer
                     pending = CharFolding.Kind.Keep;
                 }
 
-                chars[n] = c;
+                // ASCII letters are lower-cased here; other scripts keep their case until the
+                // word pass, where look-alike folding needs it.
+                chars[n] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
                 map[n++] = i++;
                 continue;
             }
@@ -280,14 +281,15 @@ public static class TextNormalizer
     // Characters that may cut a word into pieces ("ig.no.re", "i-g-n-o-r-e").
     private static bool IsSeparator(char c) => c is '.' or '-' or '_' or '*' or '/' or '~' or '+';
 
-    private static void FoldWords(CharMapBuffer source, ref CharMapBuffer output)
+    // Returns false when no word needed folding, leaving output empty: the input is the result.
+    private static bool FoldWords(CharMapBuffer source, ref CharMapBuffer output)
     {
         var src = source.Chars;
         var words = ArrayPool<Word>.Shared.Rent(Math.Max(16, (src.Length / 2) + 2));
         try
         {
             var count = FindWords(src, words);
-            EmitWords(source, words.AsSpan(0, count), ref output);
+            return EmitWords(source, words.AsSpan(0, count), ref output);
         }
         finally
         {
@@ -460,9 +462,9 @@ public static class TextNormalizer
                     flags |= WordFlags.HasLeet;
                 }
 
-                if (c >= 0x80)
+                if (c >= 0x80 && char.IsUpper(c))
                 {
-                    // Other scripts: case folding goes through the general path.
+                    // Other scripts keep their case until here.
                     flags |= WordFlags.HasUpper;
                 }
 
@@ -481,10 +483,11 @@ public static class TextNormalizer
         return flags;
     }
 
-    private static void EmitWords(CharMapBuffer source, ReadOnlySpan<Word> words, ref CharMapBuffer output)
+    private static bool EmitWords(CharMapBuffer source, ReadOnlySpan<Word> words, ref CharMapBuffer output)
     {
         var src = source.Chars;
         var cursor = 0;
+        var changed = false;
         var budget = SegmentationBudget;
 
         // A run of single letters separated by single spaces ("i g n o r e"), in output offsets.
@@ -500,11 +503,21 @@ public static class TextNormalizer
                 g++;
             }
 
+            var single = g == w + 1 && words[w].Length == 1 && IsSpellable(src[words[w].Start]);
+
+            // Plain words (lower case apart from case folding) are left in place and copied in
+            // bulk with the text around them; only the others are handled one by one.
+            if (runStart < 0 && g == w + 1 && !single && (words[w].Flags & (WordFlags.HasLeet | WordFlags.HasConfusableScript | WordFlags.HasUpper)) == 0)
+            {
+                w = g;
+                continue;
+            }
+
+            changed = true;
             var gapStart = cursor;
             var gapEnd = words[w].Start;
             var gapIsSingleSpace = gapEnd - gapStart == 1 && src[gapStart] == ' ' && gapStart > 0
                 && source.MapAt(gapStart) == source.MapAt(gapStart - 1) + 1 && source.MapAt(gapEnd) == source.MapAt(gapStart) + 1;
-            var single = g == w + 1 && words[w].Length == 1 && IsSpellable(src[words[w].Start]);
 
             if (runStart >= 0 && !(single && gapIsSingleSpace))
             {
@@ -512,10 +525,7 @@ public static class TextNormalizer
                 runStart = -1;
             }
 
-            for (var k = gapStart; k < gapEnd; k++)
-            {
-                output.Append(Lower(src[k]), source.MapAt(k));
-            }
+            CopyAsIs(source, gapStart, gapEnd, ref output);
 
             var groupStart = output.Length;
             for (var k = w; k < g; k++)
@@ -557,10 +567,28 @@ public static class TextNormalizer
             FinishRun(ref output, runStart, runCount, ref budget);
         }
 
-        for (var k = cursor; k < src.Length; k++)
+        if (changed)
         {
-            output.Append(Lower(src[k]), source.MapAt(k));
+            CopyAsIs(source, cursor, src.Length, ref output);
         }
+
+        return changed;
+    }
+
+    // Copies source[start..end) as it is (ASCII is already lower case, gaps hold no letters).
+    private static void CopyAsIs(CharMapBuffer source, int start, int end, ref CharMapBuffer output)
+    {
+        var length = end - start;
+        if (length <= 0)
+        {
+            return;
+        }
+
+        var at = output.Length;
+        output.EnsureCapacity(at + length);
+        source.Chars.Slice(start, length).CopyTo(output.RawChars.AsSpan(at, length));
+        source.Map.Slice(start, length).CopyTo(output.RawMap.AsSpan(at, length));
+        output.Length = at + length;
     }
 
     private static bool IsSpellable(char c) => char.IsAsciiLetter(c) || c is '0' or '1' or '3' or '4' or '5' or '7' or '8' or '9';
