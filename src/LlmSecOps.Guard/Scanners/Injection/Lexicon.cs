@@ -118,23 +118,50 @@ internal sealed class Lexicon
 
         // A stem matches every word and longer stem it is a prefix of; a substring keyword every
         // longer keyword that contains it (the longest keyword wins at a position).
+        var sorted = Enumerable.Range(0, _names.Count)
+            .Select(id => (Word: _names[id].TrimEnd('*'), Id: id))
+            .OrderBy(static e => e.Word, StringComparer.Ordinal)
+            .ToArray();
+        var keywordIds = sorted.Where(static e => CharFolding.IsSubstringScript(e.Word[0])).ToArray();
         _expansions = new int[_names.Count][];
         for (var id = 0; id < _names.Count; id++)
         {
             var entry = _names[id];
             var word = entry.TrimEnd('*');
             var set = new List<int> { id };
-            var isStem = entry.EndsWith('*');
-            var isKeyword = CharFolding.IsSubstringScript(word[0]);
-            if (isStem || isKeyword)
+            if (CharFolding.IsSubstringScript(word[0]))
             {
-                for (var other = 0; other < _names.Count; other++)
+                foreach (var (other, otherId) in keywordIds)
                 {
-                    var o = _names[other].TrimEnd('*');
-                    if (other != id && o.Length >= word.Length
-                        && (isKeyword ? o.Contains(word, StringComparison.Ordinal) : o.StartsWith(word, StringComparison.Ordinal)))
+                    if (otherId != id && other.Length >= word.Length && other.Contains(word, StringComparison.Ordinal))
                     {
-                        set.Add(other);
+                        set.Add(otherId);
+                    }
+                }
+            }
+            else if (entry.EndsWith('*'))
+            {
+                // Entries starting with the stem are contiguous in ordinal order.
+                var lo = 0;
+                var hi = sorted.Length;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) / 2;
+                    if (string.CompareOrdinal(sorted[mid].Word, word) < 0)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                for (var k = lo; k < sorted.Length && sorted[k].Word.StartsWith(word, StringComparison.Ordinal); k++)
+                {
+                    if (sorted[k].Id != id)
+                    {
+                        set.Add(sorted[k].Id);
                     }
                 }
             }
