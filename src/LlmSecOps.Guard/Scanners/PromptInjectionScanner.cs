@@ -42,8 +42,9 @@ internal sealed class PromptInjectionScanner : Scanner
         var evidence = new List<Evidence>();
 
         var map = analysis.Map;
-        var technical = RuleMatcher.Match(_rules, analysis.Normalized, map, analysis.Original, signals);
-        DelimiterDetector.Detect(analysis.Normalized, map, analysis.Original, technical, signals);
+        var traits = RuleMatcher.Match(_rules, analysis.Normalized, map, analysis.Original, signals);
+        DelimiterDetector.Detect(analysis.Normalized, map, analysis.Original, (traits & TextTraits.Technical) != 0, signals);
+        DiscountDiscussion(signals, traits);
         foreach (var s in signals)
         {
             var span = TextAnalysis.MapSpan(analysis.Original, map, s.Start, s.End - s.Start);
@@ -72,8 +73,9 @@ internal sealed class PromptInjectionScanner : Scanner
     {
         var (normalized, map) = TextNormalizer.Normalize(payload.Text);
         var signals = new List<Signal>();
-        var technical = RuleMatcher.Match(_rules, normalized, map, payload.Text, signals);
-        DelimiterDetector.Detect(normalized, map, payload.Text, technical, signals);
+        var traits = RuleMatcher.Match(_rules, normalized, map, payload.Text, signals);
+        DelimiterDetector.Detect(normalized, map, payload.Text, (traits & TextTraits.Technical) != 0, signals);
+        DiscountDiscussion(signals, traits);
         var bonus = _options.EncodedBonus;
         foreach (var s in signals)
         {
@@ -94,6 +96,24 @@ internal sealed class PromptInjectionScanner : Scanner
             var signal = new Signal("injection.encoding.hidden_text", FindingCategories.PromptInjection, hiddenWeight, 0, normalized.Length,
                 "carries natural-language text hidden in an encoding");
             evidence.Add(new Evidence(signal, hiddenWeight, payload.Source, Excerpt(payload.Text, new TextSpan(0, payload.Text.Length)), payload));
+        }
+    }
+
+    // A text about security itself uses attack words to discuss them: weak signals count less there.
+    // Strong ones stand: an attack does not become harmless by mentioning red teaming.
+    private static void DiscountDiscussion(List<Signal> signals, TextTraits traits)
+    {
+        if ((traits & TextTraits.Security) == 0)
+        {
+            return;
+        }
+
+        for (var k = 0; k < signals.Count; k++)
+        {
+            if (signals[k].Weight < 0.5)
+            {
+                signals[k] = signals[k] with { Weight = signals[k].Weight * 0.6 };
+            }
         }
     }
 
@@ -145,11 +165,7 @@ internal sealed class PromptInjectionScanner : Scanner
         }
 
         var findings = new List<Finding>(best.Count + 1);
-        var remaining = 1.0;
-        var maxWeight = 0.0;
-        Evidence? strongest = null;
-        var contributing = new List<string>();
-        var categoryWeight = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counted = new List<(Evidence Evidence, double Weight)>(best.Count);
         foreach (var e in best.Values.OrderByDescending(static e => e.Weight))
         {
             var weight = e.Weight;
@@ -159,36 +175,76 @@ internal sealed class PromptInjectionScanner : Scanner
             }
 
             findings.Add(ToFinding(e, weight));
-            remaining *= 1 - weight;
-            contributing.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Signal.Rule} ({weight:0.00})"));
-            categoryWeight[e.Signal.Category] = categoryWeight.GetValueOrDefault(e.Signal.Category) + weight;
-            if (weight > maxWeight)
+            counted.Add((e, weight));
+        }
+
+        if (counted.Count >= 2 && BestWindow(counted, _options.CombineWindowChars) is { Count: >= 2 } window)
+        {
+            var remaining = 1.0;
+            var maxWeight = 0.0;
+            var top = window[0].Evidence;
+            var contributing = new List<string>(window.Count);
+            var categoryWeight = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (e, weight) in window)
             {
-                maxWeight = weight;
-                strongest = e;
+                remaining *= 1 - weight;
+                contributing.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Signal.Rule} ({weight:0.00})"));
+                categoryWeight[e.Signal.Category] = categoryWeight.GetValueOrDefault(e.Signal.Category) + weight;
+                if (weight > maxWeight)
+                {
+                    maxWeight = weight;
+                    top = e;
+                }
+            }
+
+            var combined = 1 - remaining;
+            if (combined > maxWeight + 0.005)
+            {
+                var category = categoryWeight.MaxBy(static kv => kv.Value).Key;
+                findings.Add(new Finding
+                {
+                    Category = category,
+                    Rule = category == FindingCategories.Jailbreak ? "jailbreak.combined" : "injection.combined",
+                    Score = Math.Round(combined, 4),
+                    Severity = SeverityOf(combined),
+                    Span = top.Span,
+                    Message = $"{contributing.Count} injection and jailbreak signals together",
+                    Evidence = top.Excerpt,
+                    Explanation = contributing,
+                    Decoded = top.Payload is { } p ? Truncate(p.Text, _options.MaxDecodedChars) : null,
+                    Encodings = top.Payload?.Encodings,
+                });
             }
         }
 
-        var combined = 1 - remaining;
-        if (contributing.Count >= 2 && combined > maxWeight + 0.005 && strongest is { } top)
+        return findings;
+    }
+
+    // Evidence combines only when it lies close together: in a long document, weak signals pages
+    // apart are coincidences, not an attack. Returns the window with the highest joint score.
+    private static List<(Evidence Evidence, double Weight)> BestWindow(List<(Evidence Evidence, double Weight)> counted, int width)
+    {
+        var byPosition = counted.OrderBy(static c => c.Evidence.Span.Start).ToList();
+        List<(Evidence, double)>? best = null;
+        var bestScore = -1.0;
+        for (var i = 0; i < byPosition.Count; i++)
         {
-            var category = categoryWeight.MaxBy(static kv => kv.Value).Key;
-            findings.Add(new Finding
+            var remaining = 1.0;
+            var window = new List<(Evidence, double)>();
+            for (var j = i; j < byPosition.Count && byPosition[j].Evidence.Span.Start - byPosition[i].Evidence.Span.Start <= width; j++)
             {
-                Category = category,
-                Rule = category == FindingCategories.Jailbreak ? "jailbreak.combined" : "injection.combined",
-                Score = Math.Round(combined, 4),
-                Severity = SeverityOf(combined),
-                Span = top.Span,
-                Message = $"{contributing.Count} injection and jailbreak signals together",
-                Evidence = top.Excerpt,
-                Explanation = contributing,
-                Decoded = top.Payload is { } p ? Truncate(p.Text, _options.MaxDecodedChars) : null,
-                Encodings = top.Payload?.Encodings,
-            });
+                remaining *= 1 - byPosition[j].Weight;
+                window.Add(byPosition[j]);
+            }
+
+            if (1 - remaining > bestScore)
+            {
+                bestScore = 1 - remaining;
+                best = window;
+            }
         }
 
-        return findings;
+        return best ?? [];
     }
 
     private Finding ToFinding(Evidence e, double weight)

@@ -18,6 +18,12 @@ internal sealed record PromptInjectionScannerOptions
     /// </summary>
     public double EncodedBonus { get; init; } = 0.25;
 
+    /// <summary>
+    /// Evidence combines into a joint score only within this many characters of the text; weak
+    /// signals far apart in a long document do not add up.
+    /// </summary>
+    public int CombineWindowChars { get; init; } = 2000;
+
     /// <summary>Longest evidence excerpt put in a finding.</summary>
     public int MaxEvidenceChars { get; init; } = 160;
 
@@ -41,6 +47,11 @@ internal sealed record PromptInjectionScannerOptions
         if (MaxEvidenceChars < 8)
         {
             errors.Add($"{nameof(MaxEvidenceChars)} must be at least 8.");
+        }
+
+        if (CombineWindowChars < 1)
+        {
+            errors.Add($"{nameof(CombineWindowChars)} must be at least 1.");
         }
 
         if (MaxDecodedChars < 8)

@@ -410,6 +410,13 @@ internal static class InjectionVocabulary
 
         Add("privmode", "debug+mode debugging+mode maintenance+mode god+mode sudo+mode admin+mode root+mode test+mode testing+mode");
 
+        // Words of texts that discuss attacks rather than make them.
+        Add(
+            "security",
+            "prompt+injection prompt+injections injection+attack injection+attacks red+teaming guardrail guardrails threat+model " +
+            "threat+modeling mitigation mitigations vulnerability vulnerabilities owasp detector detectors classifier classifiers " +
+            "jailbreak+detection jailbreak+attempts");
+
         Add("endbegin", "end begin start stop");
         Add(
             "section",

@@ -36,6 +36,8 @@ internal static class RuleMatcher
         public required int[] Map { get; init; }
 
         public int Steps { get; set; }
+
+        public TextTraits Traits { get; set; }
     }
 
     /// <summary>Matches every rule against one normalised text and adds a signal per rule that matched.</summary>
@@ -44,19 +46,20 @@ internal static class RuleMatcher
     /// <param name="map">Offsets of <paramref name="text"/> in <paramref name="original"/>.</param>
     /// <param name="original">The text before normalisation (for case checks and ambiguous leetspeak).</param>
     /// <param name="signals">Where signals are added.</param>
-    /// <returns>Whether the text is about software (see <see cref="RuleFlags.Technical"/>).</returns>
-    public static bool Match(RuleSet set, string text, int[] map, string original, List<Signal> signals)
+    /// <returns>What the text is about (see <see cref="TextTraits"/>).</returns>
+    public static TextTraits Match(RuleSet set, string text, int[] map, string original, List<Signal> signals)
     {
         if (text.Length == 0)
         {
-            return false;
+            return TextTraits.None;
         }
 
         var items = ArrayPool<Item>.Shared.Rent(Math.Min(text.Length, 1 << 20) + 8);
         try
         {
             var state = new State { Set = set, Items = items, Original = original, Map = map };
-            var technical = Tokenize(state, text);
+            Tokenize(state, text);
+            var technical = (state.Traits & TextTraits.Technical) != 0;
             var fired = ArrayPool<bool>.Shared.Rent(set.Rules.Length);
             Array.Clear(fired, 0, set.Rules.Length);
             try
@@ -86,7 +89,7 @@ internal static class RuleMatcher
                 ArrayPool<bool>.Shared.Return(fired);
             }
 
-            return technical;
+            return state.Traits;
         }
         finally
         {
@@ -223,12 +226,10 @@ internal static class RuleMatcher
         return letters > 0;
     }
 
-    // Cuts the text into words and keeps those in the lexicon as items. Returns whether a
-    // technical word was seen.
-    private static bool Tokenize(State state, string text)
+    // Cuts the text into words and keeps those in the lexicon as items, noting the text's traits.
+    private static void Tokenize(State state, string text)
     {
         var lexicon = state.Set.Lexicon;
-        var technical = false;
         var pos = 0;
         var i = 0;
         var colon = lexicon.Lookup(":");
@@ -244,7 +245,7 @@ internal static class RuleMatcher
                 }
 
                 var cjk = CharFolding.IsCjk(c);
-                FindKeywords(state, text, i, j, pos, cjk, ref technical);
+                FindKeywords(state, text, i, j, pos, cjk);
                 pos += cjk ? ((j - i) / 2) + 1 : 1;
                 i = j;
                 continue;
@@ -307,7 +308,7 @@ internal static class RuleMatcher
 
                 if (id < 0 && packable && lexicon.MayStartSplitWord(key3) && TryJoinSplit(lexicon, text, i, j, out var joinedEnd, out id))
                 {
-                    Add(state, id, pos, pos + 1, i, joinedEnd, ref technical);
+                    Add(state, id, pos, pos + 1, i, joinedEnd);
                     pos += 2;
                     i = joinedEnd;
                     continue;
@@ -315,7 +316,7 @@ internal static class RuleMatcher
 
                 if (id >= 0)
                 {
-                    Add(state, id, pos, pos, i, j, ref technical);
+                    Add(state, id, pos, pos, i, j);
                 }
 
                 pos++;
@@ -325,16 +326,15 @@ internal static class RuleMatcher
 
             if (c == ':' && colon >= 0)
             {
-                Add(state, colon, pos, pos, i, i + 1, ref technical);
+                Add(state, colon, pos, pos, i, i + 1);
             }
 
             i++;
         }
 
-        return technical;
     }
 
-    private static void Add(State state, int id, int posStart, int posEnd, int start, int end, ref bool technical)
+    private static void Add(State state, int id, int posStart, int posEnd, int start, int end)
     {
         if (state.Count == state.Items.Length)
         {
@@ -342,10 +342,18 @@ internal static class RuleMatcher
         }
 
         state.Items[state.Count++] = new Item { Id = id, PosStart = posStart, PosEnd = posEnd, Start = start, End = end };
-        technical |= RuleSet.Has(state.Set.Technical, id);
+        if (RuleSet.Has(state.Set.Technical, id))
+        {
+            state.Traits |= TextTraits.Technical;
+        }
+
+        if (RuleSet.Has(state.Set.Security, id))
+        {
+            state.Traits |= TextTraits.Security;
+        }
     }
 
-    private static void FindKeywords(State state, string text, int start, int end, int pos, bool cjk, ref bool technical)
+    private static void FindKeywords(State state, string text, int start, int end, int pos, bool cjk)
     {
         var lexicon = state.Set.Lexicon;
         for (var p = start; p < end;)
@@ -356,7 +364,7 @@ internal static class RuleMatcher
                 if (text.AsSpan(p, end - p).StartsWith(keyword, StringComparison.Ordinal))
                 {
                     var at = cjk ? pos + ((p - start) / 2) : pos;
-                    Add(state, id, at, at, p, p + keyword.Length, ref technical);
+                    Add(state, id, at, at, p, p + keyword.Length);
                     matched = keyword.Length;
                     break;
                 }

@@ -7,12 +7,13 @@ namespace LlmSecOps.Guard.Scanners.Injection;
 /// </summary>
 internal sealed class RuleSet
 {
-    private RuleSet(Lexicon lexicon, CompiledRule[] rules, int[][] byFirstId, ulong[] technical)
+    private RuleSet(Lexicon lexicon, CompiledRule[] rules, int[][] byFirstId, ulong[] technical, ulong[] security)
     {
         Lexicon = lexicon;
         Rules = rules;
         ByFirstId = byFirstId;
         Technical = technical;
+        Security = security;
     }
 
     public Lexicon Lexicon { get; }
@@ -24,6 +25,9 @@ internal sealed class RuleSet
 
     /// <summary>Ids of words that mark a text as being about software.</summary>
     public ulong[] Technical { get; }
+
+    /// <summary>Ids of words that mark a text as being about security itself.</summary>
+    public ulong[] Security { get; }
 
     /// <summary>One slot of a compiled rule.</summary>
     internal sealed class Slot
@@ -133,10 +137,9 @@ internal sealed class RuleSet
             }
         }
 
-        var technical = concepts.TryGetValue("technical", out var tech)
-            ? BuildSlot(lexicon, concepts, "@technical", 0, words).Single
-            : new ulong[(words + 63) / 64];
-        return new RuleSet(lexicon, compiled, [.. byFirst.Select(static l => l is null ? [] : l.Distinct().ToArray())], technical);
+        var technical = concepts.ContainsKey("technical") ? BuildSlot(lexicon, concepts, "@technical", 0, words).Single : new ulong[(words + 63) / 64];
+        var security = concepts.ContainsKey("security") ? BuildSlot(lexicon, concepts, "@security", 0, words).Single : new ulong[(words + 63) / 64];
+        return new RuleSet(lexicon, compiled, [.. byFirst.Select(static l => l is null ? [] : l.Distinct().ToArray())], technical, security);
     }
 
     private static IEnumerable<string> Tokens(string pattern) =>
