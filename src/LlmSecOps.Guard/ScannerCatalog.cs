@@ -1,4 +1,5 @@
 using LlmSecOps.Core.Policy;
+using LlmSecOps.Guard.Scanners;
 using LlmSecOps.Guard.Scanners.Canary;
 using LlmSecOps.Guard.Scanners.DenyList;
 using LlmSecOps.Guard.Scanners.Exfiltration;
@@ -27,6 +28,8 @@ public static class ScannerCatalog
             new SystemPromptLeakScanner(),
             new ExfiltrationLinkScanner(),
             new RefusalScanner(),
+            new InvisibleTextScanner(),
+            new PromptInjectionScanner(),
         ];
     }
 }
