@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LlmSecOps.Core.Policy;
 using LlmSecOps.Core.Scanning;
+using LlmSecOps.Core.Telemetry;
 using LlmSecOps.Guard.Redaction;
 
 namespace LlmSecOps.Guard;
@@ -65,8 +66,17 @@ public sealed class GuardEngine
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            var timed = Instruments.ScannerDuration.Enabled;
+            var scannerStarted = timed ? Stopwatch.GetTimestamp() : 0;
             var pending = scanner.ScanAsync(context, cancellationToken);
             var result = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+            if (timed)
+            {
+                Instruments.ScannerDuration.Record(
+                    Stopwatch.GetElapsedTime(scannerStarted).TotalSeconds,
+                    new KeyValuePair<string, object?>("llmsecops.scanner", scanner.Name),
+                    new KeyValuePair<string, object?>("llmsecops.direction", DirectionName(request.Direction)));
+            }
             foreach (var finding in result.Findings)
             {
                 var action = actions.For(finding.Category);
@@ -122,6 +132,7 @@ public sealed class GuardEngine
             }
         }
 
+        RecordMetrics(request.Direction, verdict, kept);
         return new GuardResult
         {
             Verdict = verdict,
@@ -134,6 +145,58 @@ public sealed class GuardEngine
     }
 
     private static readonly Dictionary<string, double> EmptyScores = new(StringComparer.Ordinal);
+
+    /// <summary>The lower-case name of a direction used in tags, events and JSON.</summary>
+    public static string DirectionName(Direction direction) => direction switch
+    {
+        Direction.Output => "output",
+        Direction.ToolCall => "tool_call",
+        Direction.RetrievedDocument => "retrieved",
+        _ => "input",
+    };
+
+    private static void RecordMetrics(Direction direction, Verdict verdict, List<Finding>? findings)
+    {
+        if (Instruments.Verdicts.Enabled)
+        {
+            Instruments.Verdicts.Add(
+                1,
+                new KeyValuePair<string, object?>("llmsecops.direction", DirectionName(direction)),
+                new KeyValuePair<string, object?>("llmsecops.verdict", VerdictName(verdict)));
+        }
+
+        if (findings is null || !Instruments.Findings.Enabled)
+        {
+            return;
+        }
+
+        foreach (var f in findings)
+        {
+            Instruments.Findings.Add(
+                1,
+                new KeyValuePair<string, object?>("llmsecops.direction", DirectionName(direction)),
+                new KeyValuePair<string, object?>("gen_ai.guardrail.category", f.Category),
+                new KeyValuePair<string, object?>("llmsecops.action", ActionName(f.Action)));
+        }
+    }
+
+    /// <summary>The lower-case name of a verdict.</summary>
+    public static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Verdict.Block => "block",
+        Verdict.Redact => "redact",
+        Verdict.Flag => "flag",
+        _ => "allow",
+    };
+
+    private static string ActionName(PolicyAction action) => action switch
+    {
+        PolicyAction.Block => "block",
+        PolicyAction.Redact => "redact",
+        PolicyAction.Flag => "flag",
+        PolicyAction.Log => "log",
+        _ => "off",
+    };
 
     /// <summary>The verdict a single action produces.</summary>
     public static Verdict ToVerdict(PolicyAction action) => action switch

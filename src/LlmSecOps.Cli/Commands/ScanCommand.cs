@@ -212,7 +212,7 @@ internal sealed record ScanOutput(
 {
     public static ScanOutput From(ScanInput input, Direction direction, GuardResult result) => new(
         result.Verdict,
-        direction switch { Core.Scanning.Direction.Output => "output", Core.Scanning.Direction.RetrievedDocument => "retrieved", _ => "input" },
+        GuardEngine.DirectionName(direction),
         input.Line,
         result.Findings,
         result.Redacted ? result.Text : null,
