@@ -17,10 +17,7 @@ internal sealed class EventBatchWriter : IDisposable
             id, ts, source, verdict, user_id, tenant, client_ip, api_key_id, model, route, upstream,
             trace_id, status, total_ms, guard_ms, upstream_ms, first_token_ms, prompt_tokens,
             completion_tokens, entropy_mean, entropy_max, retention, doc)
-        VALUES (
-            $id, $ts, $source, $verdict, $user_id, $tenant, $client_ip, $api_key_id, $model, $route, $upstream,
-            $trace_id, $status, $total_ms, $guard_ms, $upstream_ms, $first_token_ms, $prompt_tokens,
-            $completion_tokens, $entropy_mean, $entropy_max, $retention, $doc);
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23);
         """;
 
     // Sorted by key so each principal's run of new rows lands on its B-tree pages in one pass.
@@ -40,9 +37,8 @@ internal sealed class EventBatchWriter : IDisposable
     private readonly int _busyTimeoutMs;
     private readonly Func<bool>? _fault;
     private SqliteConnection? _connection;
-    private SqliteCommand? _insertEvent;
-    private SqliteCommand? _insertCategory;
-    private SqliteParameter[] _eventParameters = [];
+    private RawStatement? _insertEvent;
+    private RawStatement? _insertCategory;
     private long _lastSeq;
     private long _principalWatermark;
 
@@ -68,29 +64,28 @@ internal sealed class EventBatchWriter : IDisposable
         // Deferred: the write lock is taken by the first insert, whose wait is bounded by the
         // writer's own busy timeout instead of the connection default.
         using var tx = _connection!.BeginTransaction(deferred: true);
-        _insertEvent!.Transaction = tx;
-        _insertCategory!.Transaction = tx;
+        var insertEvent = _insertEvent!;
+        var insertCategory = _insertCategory!;
         var lastSeq = _lastSeq;
         foreach (var pending in batch)
         {
             var evt = pending.Event;
             var ts = EventSchema.ToTs(evt.Timestamp);
-            Bind(evt, ts, pending.Json);
-            if (_insertEvent.ExecuteNonQuery() == 0)
+            Bind(insertEvent, evt, ts, pending.Json);
+            if (insertEvent.Execute() == 0)
             {
                 continue;
             }
 
-            // Read straight from the handle: cheaper than a RETURNING clause's data reader.
-            var seq = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+            var seq = insertEvent.LastInsertRowId;
             lastSeq = seq;
             inserted++;
             foreach (var category in evt.Categories)
             {
-                _insertCategory.Parameters[0].Value = category;
-                _insertCategory.Parameters[1].Value = ts;
-                _insertCategory.Parameters[2].Value = seq;
-                _insertCategory.ExecuteNonQuery();
+                insertCategory.Text(1, category);
+                insertCategory.Integer(2, ts);
+                insertCategory.Integer(3, seq);
+                insertCategory.Execute();
             }
         }
 
@@ -187,84 +182,51 @@ internal sealed class EventBatchWriter : IDisposable
                 _lastSeq = reader.GetInt64(1);
             }
 
-            // Microsoft.Data.Sqlite also retries busy statements until the command timeout (whole
-            // seconds, 0 = forever), so it gets the same bound, rounded up.
-            var timeout = CommandTimeoutSeconds;
-            _insertEvent = connection.CreateCommand();
-            _insertEvent.CommandText = InsertEventSql;
-            _insertEvent.CommandTimeout = timeout;
-            string[] names =
-            [
-                "$id", "$ts", "$source", "$verdict", "$user_id", "$tenant", "$client_ip", "$api_key_id", "$model",
-                "$route", "$upstream", "$trace_id", "$status", "$total_ms", "$guard_ms", "$upstream_ms",
-                "$first_token_ms", "$prompt_tokens", "$completion_tokens", "$entropy_mean", "$entropy_max",
-                "$retention", "$doc",
-            ];
-            _eventParameters = new SqliteParameter[names.Length];
-            for (var i = 0; i < names.Length; i++)
-            {
-                // No declared type: each value binds as what it is (text, integer, real or null).
-                _eventParameters[i] = _insertEvent.Parameters.AddWithValue(names[i], DBNull.Value);
-            }
-
-            _insertCategory = CreateSideInsert(connection, "INSERT OR IGNORE INTO event_categories (category, ts, event_seq) VALUES ($k, $ts, $seq);", timeout);
+            // Prepared on the handle: the busy_timeout above bounds how long a step waits for a lock.
+            _insertEvent = new RawStatement(connection, InsertEventSql);
+            _insertCategory = new RawStatement(connection, "INSERT OR IGNORE INTO event_categories (category, ts, event_seq) VALUES (?1, ?2, ?3);");
             _connection = connection;
         }
         catch
         {
-            connection.Dispose();
             _insertEvent?.Dispose();
             _insertCategory?.Dispose();
             _insertEvent = _insertCategory = null;
+            connection.Dispose();
             throw;
         }
     }
 
-    private static SqliteCommand CreateSideInsert(SqliteConnection connection, string sql, int timeout)
+    private static void Bind(RawStatement insert, LlmEvent evt, long ts, string json)
     {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = timeout;
-        cmd.Parameters.Add("$k", SqliteType.Text);
-        cmd.Parameters.Add("$ts", SqliteType.Integer);
-        cmd.Parameters.Add("$seq", SqliteType.Integer);
-        return cmd;
-    }
-
-    private void Bind(LlmEvent evt, long ts, string json)
-    {
-        var p = _eventParameters;
         var principal = evt.Principal;
         var latency = evt.Latency;
-        p[0].Value = evt.Id.ToString("D");
-        p[1].Value = ts;
-        p[2].Value = evt.Source;
-        p[3].Value = VerdictName(evt.Verdict);
-        p[4].Value = Db(principal?.UserId);
-        p[5].Value = Db(principal?.Tenant);
-        p[6].Value = Db(principal?.ClientIp);
-        p[7].Value = Db(principal?.ApiKeyId);
-        p[8].Value = Db(evt.Model);
-        p[9].Value = Db(evt.Route);
-        p[10].Value = Db(evt.Upstream);
-        p[11].Value = Db(evt.TraceId);
-        p[12].Value = evt.Status is { } status ? status : DBNull.Value;
-        p[13].Value = Db(latency?.TotalMs);
-        p[14].Value = Db(latency?.GuardMs);
-        p[15].Value = Db(latency?.UpstreamMs);
-        p[16].Value = Db(latency?.FirstTokenMs);
-        p[17].Value = evt.Usage is { } u1 ? u1.PromptTokens : DBNull.Value;
-        p[18].Value = evt.Usage is { } u2 ? u2.CompletionTokens : DBNull.Value;
-        p[19].Value = Db(evt.EntropyMean);
-        p[20].Value = Db(evt.EntropyMax);
-        p[21].Value = evt.Retention ?? "full";
-        p[22].Value = json;
+        Span<char> id = stackalloc char[36];
+        evt.Id.TryFormat(id, out _, "D");
+        insert.Text(1, id);
+        insert.Integer(2, ts);
+        insert.Text(3, evt.Source);
+        insert.Text(4, VerdictName(evt.Verdict));
+        insert.Text(5, principal?.UserId);
+        insert.Text(6, principal?.Tenant);
+        insert.Text(7, principal?.ClientIp);
+        insert.Text(8, principal?.ApiKeyId);
+        insert.Text(9, evt.Model);
+        insert.Text(10, evt.Route);
+        insert.Text(11, evt.Upstream);
+        insert.Text(12, evt.TraceId);
+        insert.Integer(13, evt.Status);
+        insert.Real(14, latency?.TotalMs);
+        insert.Real(15, latency?.GuardMs);
+        insert.Real(16, latency?.UpstreamMs);
+        insert.Real(17, latency?.FirstTokenMs);
+        insert.Integer(18, evt.Usage?.PromptTokens);
+        insert.Integer(19, evt.Usage?.CompletionTokens);
+        insert.Real(20, evt.EntropyMean);
+        insert.Real(21, evt.EntropyMax);
+        insert.Text(22, evt.Retention ?? "full");
+        insert.Text(23, json);
     }
-
-    private static object Db(string? value) => value is null ? DBNull.Value : value;
-
-    // NaN is not a number SQLite can store or compare; it is kept in the JSON document only.
-    private static object Db(double? value) => value is { } d && double.IsFinite(d) ? d : DBNull.Value;
 
     /// <summary>The stored (and JSON) name of a verdict.</summary>
     public static string VerdictName(Verdict verdict) => verdict switch

@@ -32,6 +32,9 @@ internal static partial class EventStoreLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Principal index update failed; it is retried later and queries still see every event")]
     public static partial void IndexMergeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 11, Level = LogLevel.Critical, Message = "Event writer stopped unexpectedly; queued events were spooled to disk")]
+    public static partial void WriterFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "Overflow event could not be spooled; held in memory until the writer takes it")]
     public static partial void OverflowSpoolFailed(ILogger logger, Exception exception);
 }

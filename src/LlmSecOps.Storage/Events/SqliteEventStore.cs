@@ -46,6 +46,7 @@ public sealed class SqliteEventStore : IEventStore
     private bool _lastAttemptFailed;
     private long _lastReplayAt;
     private long _lastMergeAt;
+    private TimeSpan _mergeBackoff;
 
     private SqliteEventStore(EventStoreOptions options, SqliteDatabase database, TimeProvider time, ILogger logger, Func<bool>? fault)
     {
@@ -64,7 +65,7 @@ public sealed class SqliteEventStore : IEventStore
         });
         _lastReplayAt = time.GetTimestamp();
         _lastMergeAt = _lastReplayAt;
-        _writerTask = Task.Run(RunAsync);
+        _writerTask = Task.Run(RunGuardedAsync);
     }
 
     /// <summary>The database file; other modules may add their own tables with <see cref="SqliteDatabase.Migrate"/>.</summary>
@@ -219,6 +220,46 @@ public sealed class SqliteEventStore : IEventStore
 
     private static string Serialize(LlmEvent evt) => JsonSerializer.Serialize(evt, JsonDefaults.Options);
 
+    /// <summary>
+    /// The writer task. Everything inside handles its own failures; this is the last line for a
+    /// bug: nothing queued is stranded and no flush waits forever.
+    /// </summary>
+    private async Task RunGuardedAsync()
+    {
+        try
+        {
+            await RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            EventStoreLog.WriterFailed(_logger, ex);
+            _channel.Writer.TryComplete();
+            var lines = new List<string>();
+            while (_channel.Reader.TryRead(out var item))
+            {
+                if (item.Flush is { } flush)
+                {
+                    flush.TrySetException(ex);
+                }
+                else
+                {
+                    lines.Add(item.Json!);
+                }
+            }
+
+            while (_stranded.TryDequeue(out var stranded))
+            {
+                lines.Add(stranded.Json);
+            }
+
+            if (lines.Count > 0)
+            {
+                _overflowSpool.Append(lines, durable: true, closeAfter: true);
+                Interlocked.Add(ref _spooled, lines.Count);
+            }
+        }
+    }
+
     private async Task RunAsync()
     {
         _spoolPending = SpoolReader.Pending(_options.SpoolDirectory).Count > 0;
@@ -270,7 +311,15 @@ public sealed class SqliteEventStore : IEventStore
         // Queue closed and empty. Events that overflowed are made durable; if the database is
         // healthy they are committed now rather than at the next start.
         SyncOverflow();
-        _overflowSpool.Close();
+        try
+        {
+            _overflowSpool.Close();
+        }
+        catch (IOException ex)
+        {
+            EventStoreLog.OverflowSpoolFailed(_logger, ex);
+        }
+
         while (!_stranded.IsEmpty)
         {
             while (batch.Count < _options.BatchSize && _stranded.TryDequeue(out var stranded))
@@ -303,8 +352,8 @@ public sealed class SqliteEventStore : IEventStore
         }
 
         var backlog = _writer.PrincipalBacklog;
-        if (backlog >= _options.PrincipalIndexBatch ||
-            (backlog > 0 && idle && _time.GetElapsedTime(_lastMergeAt) >= _options.PrincipalIndexInterval))
+        var due = _time.GetElapsedTime(_lastMergeAt) >= _options.PrincipalIndexInterval + _mergeBackoff;
+        if ((backlog >= _options.PrincipalIndexBatch && _mergeBackoff == TimeSpan.Zero) || (backlog > 0 && idle && due))
         {
             MergePrincipals();
         }
@@ -319,11 +368,15 @@ public sealed class SqliteEventStore : IEventStore
             while (_writer.MergePrincipals(_options.PrincipalIndexBatch))
             {
             }
+
+            _mergeBackoff = TimeSpan.Zero;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Not a loss: unindexed events are still found by queries, and the merge runs again.
+            // Not a loss: unindexed events are still found by queries, and the merge runs again,
+            // less often while it keeps failing.
             _writer.Reset();
+            _mergeBackoff = TimeSpan.FromTicks(Math.Clamp(_mergeBackoff.Ticks * 2, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
             EventStoreLog.IndexMergeFailed(_logger, ex);
         }
     }
@@ -341,7 +394,7 @@ public sealed class SqliteEventStore : IEventStore
 
             if (_writer.PrincipalBacklog > 0)
             {
-                var merge = _options.PrincipalIndexInterval - _time.GetElapsedTime(_lastMergeAt);
+                var merge = _options.PrincipalIndexInterval + _mergeBackoff - _time.GetElapsedTime(_lastMergeAt);
                 wake = wake is { } w && w < merge ? w : merge;
             }
 
@@ -368,7 +421,7 @@ public sealed class SqliteEventStore : IEventStore
                 ReplaySpool();
             }
 
-            if (_writer.PrincipalBacklog > 0 && _time.GetElapsedTime(_lastMergeAt) >= _options.PrincipalIndexInterval)
+            if (_writer.PrincipalBacklog > 0 && _time.GetElapsedTime(_lastMergeAt) >= _options.PrincipalIndexInterval + _mergeBackoff)
             {
                 MergePrincipals();
             }

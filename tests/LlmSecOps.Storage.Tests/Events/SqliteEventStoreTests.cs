@@ -274,4 +274,16 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_fx.Directory, "x.db")));
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task Write_EmptyAndNullStrings_StayDistinctInColumns()
+    {
+        await using (var store = _fx.Open())
+        {
+            store.Write(StoreFixture.Event(1) with { Route = string.Empty, Model = null, Principal = new Principal { UserId = string.Empty } });
+        }
+
+        Assert.Equal(1, _fx.RawCount("SELECT COUNT(*) FROM events WHERE route = '' AND model IS NULL AND user_id = '' AND tenant IS NULL"));
+        Assert.Equal(0, _fx.RawCount("SELECT COUNT(*) FROM event_principals"));
+    }
 }
