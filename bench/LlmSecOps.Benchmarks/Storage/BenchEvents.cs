@@ -100,7 +100,7 @@ public static class BenchEvents
     /// </summary>
     public static string EnsureDataset(int count)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"llmsecops-bench-events-v1-{count}");
+        var dir = Path.Combine(Path.GetTempPath(), $"llmsecops-bench-events-v2-{count}");
         var marker = Path.Combine(dir, "complete");
         if (File.Exists(marker))
         {

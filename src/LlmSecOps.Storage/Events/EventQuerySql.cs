@@ -20,7 +20,14 @@ internal static class EventQuerySql
     private const string PrincipalColumnsMatch =
         "(e.user_id = $principal OR e.api_key_id = $principal OR e.tenant = $principal OR e.client_ip = $principal)";
 
-    public static SqliteCommand Build(SqliteConnection connection, EventQuery query, bool count)
+    /// <summary>Side-table rows counted to choose the driving table when both category and principal are given.</summary>
+    private const int ProbeCap = 20_000;
+
+    /// <summary>
+    /// Builds the query. With both a category and a principal, the side table with fewer matches
+    /// drives it (see <see cref="PreferPrincipal"/>) and the other is checked by key.
+    /// </summary>
+    public static SqliteCommand Build(SqliteConnection connection, EventQuery query, bool count, bool drivePrincipal = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var cmd = connection.CreateCommand();
@@ -28,21 +35,30 @@ internal static class EventQuerySql
         var principal = query.Principal is { Length: > 0 } p ? p : null;
         AddParameters(cmd, query, category, principal);
 
+        // A count that filters on nothing stored in events is answered from the side table's
+        // key alone; anything else joins each candidate to its event row.
+        var join = !count || query.Verdict is not null || query.Source is { Length: > 0 };
         string sql;
-        if (category is not null)
+        if (category is not null && (principal is null || !drivePrincipal))
         {
             // CROSS JOIN keeps the side table as the outer loop: SQLite never reorders it.
             var where = Filters(query, "k.ts", "k.category = $category");
             if (principal is not null)
             {
-                where.Add($"(EXISTS (SELECT 1 FROM event_principals p WHERE p.principal = $principal AND p.ts = k.ts AND p.event_seq = k.event_seq) OR (e.seq > {Watermark} AND {PrincipalColumnsMatch}))");
+                // Refers to k only, so it is checked before the event row is read.
+                where.Insert(1, $"(EXISTS (SELECT 1 FROM event_principals p WHERE p.principal = $principal AND p.ts = k.ts AND p.event_seq = k.event_seq) OR (k.event_seq > {Watermark} AND EXISTS (SELECT 1 FROM events t WHERE t.seq = k.event_seq AND {PrincipalColumnsMatch.Replace("e.", "t.", StringComparison.Ordinal)})))");
             }
 
-            sql = Select(count, "event_categories k CROSS JOIN events e ON e.seq = k.event_seq", where, "k.ts DESC, k.event_seq DESC", query.Limit);
+            sql = Select(count, join ? "event_categories k CROSS JOIN events e ON e.seq = k.event_seq" : "event_categories k", where, "k.ts DESC, k.event_seq DESC", query.Limit);
         }
         else if (principal is not null)
         {
             var indexed = Filters(query, "k.ts", "k.principal = $principal");
+            if (category is not null)
+            {
+                indexed.Insert(1, "EXISTS (SELECT 1 FROM event_categories c WHERE c.category = $category AND c.ts = k.ts AND c.event_seq = k.event_seq)");
+            }
+
             // The tail is found by rowid range ("+" keeps SQLite off the other indexes, whose
             // ranges can be far larger than the few seconds of events past the watermark).
             var tail = Filters(query, "+e.ts", $"e.seq > {Watermark}", PrincipalColumnsMatch);
@@ -50,7 +66,13 @@ internal static class EventQuerySql
             {
                 tail[i] = tail[i].Replace("e.verdict", "+e.verdict", StringComparison.Ordinal).Replace("e.source", "+e.source", StringComparison.Ordinal);
             }
-            const string indexedFrom = "event_principals k CROSS JOIN events e ON e.seq = k.event_seq";
+
+            if (category is not null)
+            {
+                tail.Add("EXISTS (SELECT 1 FROM event_categories c WHERE c.category = $category AND c.ts = e.ts AND c.event_seq = e.seq)");
+            }
+
+            var indexedFrom = join ? "event_principals k CROSS JOIN events e ON e.seq = k.event_seq" : "event_principals k";
             if (count)
             {
                 sql = $"SELECT (SELECT COUNT(*) FROM {indexedFrom} WHERE {string.Join(" AND ", indexed)}) + (SELECT COUNT(*) FROM events e WHERE {string.Join(" AND ", tail)})";
@@ -75,6 +97,46 @@ internal static class EventQuerySql
 
         cmd.CommandText = sql;
         return cmd;
+    }
+
+    /// <summary>
+    /// Whether a query with both a category and a principal should be driven from the principal
+    /// index: true when the principal has fewer indexed matches in the time range than the
+    /// category (each counted up to a cap, a covering-index walk of a millisecond or two), or when
+    /// both are past the cap, since probing the small category table is the cheaper check.
+    /// </summary>
+    public static bool PreferPrincipal(SqliteConnection connection, EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Category is not { Length: > 0 } c || query.Principal is not { Length: > 0 } p)
+        {
+            return false;
+        }
+
+        var categories = CappedCount(connection, query, "event_categories", "category", FindingCategories.Normalize(c) ?? c);
+        var principals = CappedCount(connection, query, "event_principals", "principal", p);
+        return principals < categories || (principals >= ProbeCap && categories >= ProbeCap);
+    }
+
+    private static long CappedCount(SqliteConnection connection, EventQuery query, string table, string column, string value)
+    {
+        using var cmd = connection.CreateCommand();
+        var where = new List<string> { $"{column} = $v" };
+        cmd.Parameters.AddWithValue("$v", value);
+        if (query.Since is { } since)
+        {
+            where.Add("ts >= $since");
+            cmd.Parameters.AddWithValue("$since", EventSchema.ToTs(since));
+        }
+
+        if (query.Until is { } until)
+        {
+            where.Add("ts < $until");
+            cmd.Parameters.AddWithValue("$until", EventSchema.ToTs(until));
+        }
+
+        cmd.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {string.Join(" AND ", where)} LIMIT {ProbeCap})";
+        return (long)cmd.ExecuteScalar()!;
     }
 
     private static List<string> Filters(EventQuery query, string tsColumn, params string[] first)

@@ -153,7 +153,7 @@ public sealed class SqliteEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = Database.OpenConnection();
-        await using var cmd = EventQuerySql.Build(connection, query, count: true);
+        await using var cmd = EventQuerySql.Build(connection, query, count: true, EventQuerySql.PreferPrincipal(connection, query));
         var result = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return result is long n ? n : 0;
     }
@@ -176,7 +176,7 @@ public sealed class SqliteEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = Database.OpenConnection();
-        await using var cmd = EventQuerySql.Build(connection, query, count: false);
+        await using var cmd = EventQuerySql.Build(connection, query, count: false, EventQuerySql.PreferPrincipal(connection, query));
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
