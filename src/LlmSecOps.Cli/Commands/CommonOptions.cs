@@ -27,11 +27,11 @@ internal static class CommonOptions
         io.ResolvePath(string.IsNullOrWhiteSpace(path) ? ".llmsecops" : path);
 
     /// <summary>Store options for a data directory given on the command line.</summary>
-    public static EventStoreOptions EventStoreOptions(CliIo io, string? dataDir) =>
+    public static EventStoreOptions StoreOptions(CliIo io, string? dataDir) =>
         new() { DataDirectory = ResolveDataDir(io, dataDir) };
 
     /// <summary>Opens (creating if needed) the event store in the data directory; failures are usage errors.</summary>
-    public static SqliteEventStore OpenEventStore(CliIo io, string? dataDir) => OpenEventStore(EventStoreOptions(io, dataDir));
+    public static SqliteEventStore OpenEventStore(CliIo io, string? dataDir) => OpenEventStore(StoreOptions(io, dataDir));
 
     /// <summary>Opens the event store; a directory that cannot be created or a file that is not a database is a usage error.</summary>
     public static SqliteEventStore OpenEventStore(EventStoreOptions options)

@@ -41,7 +41,7 @@ internal static class EventsCommand
         {
             var query = filters.ToQuery(parse, io.Time.GetUtcNow(), DefaultListLimit);
             var fmt = parse.GetValue(format)!;
-            var options = CommonOptions.EventStoreOptions(io, parse.GetValue(filters.DataDir));
+            var options = CommonOptions.StoreOptions(io, parse.GetValue(filters.DataDir));
             if (!EventStore.Exists(options))
             {
                 await NoStoreAsync(io, options).ConfigureAwait(false);
@@ -93,7 +93,7 @@ internal static class EventsCommand
         command.SetAction(async (parse, ct) =>
         {
             var query = filters.ToQuery(parse, io.Time.GetUtcNow(), defaultLimit: 0);
-            var options = CommonOptions.EventStoreOptions(io, parse.GetValue(filters.DataDir));
+            var options = CommonOptions.StoreOptions(io, parse.GetValue(filters.DataDir));
             var target = parse.GetValue(output) is { } o ? io.ResolvePath(o) : null;
             if (target is not null && Path.GetDirectoryName(target) is { } dir && !Directory.Exists(dir))
             {
