@@ -24,6 +24,7 @@ internal static class CliApp
     {
         yield return ScanCommand.Create(io);
         yield return EventsCommand.Create(io);
+        yield return ProbeCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
