@@ -23,6 +23,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliIo io)
     {
         yield return ScanCommand.Create(io);
+        yield return EventsCommand.Create(io);
         yield return ProbeCommand.Create(io);
     }
 
