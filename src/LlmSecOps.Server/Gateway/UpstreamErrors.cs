@@ -35,10 +35,15 @@ internal static class UpstreamErrors
                 GatewayLog.UpstreamFailed(runtime.Log, upstreamName, call.Detail ?? "timeout");
                 await ChatCompletionsHandler.Fail(http, ex, 504, OpenAiError.ServerError, "upstream_timeout", "The upstream did not answer in time: " + call.Detail).ConfigureAwait(false);
                 return true;
-            default:
+            case UpstreamFailure.Unreachable:
                 ex.UpstreamMs = runtime.Ms(upstreamStarted);
                 GatewayLog.UpstreamFailed(runtime.Log, upstreamName, call.Detail ?? "unreachable");
                 await ChatCompletionsHandler.Fail(http, ex, 502, OpenAiError.ServerError, "upstream_unreachable", $"The upstream could not be reached ({call.Detail}).").ConfigureAwait(false);
+                return true;
+            default:
+                ex.UpstreamMs = runtime.Ms(upstreamStarted);
+                GatewayLog.UpstreamFailed(runtime.Log, upstreamName, call.Detail ?? "broken connection");
+                await ChatCompletionsHandler.Fail(http, ex, 502, OpenAiError.ServerError, "upstream_error", $"The upstream connection failed ({call.Detail}).").ConfigureAwait(false);
                 return true;
         }
 

@@ -28,8 +28,12 @@ internal sealed class ChunkWriter : IDisposable
         _out.Write("\n\n"u8);
     }
 
-    /// <summary>Writes a chunk: the template's top-level fields (except choices and usage), then the choices.</summary>
-    public void Chunk<TState>(JsonObject template, bool usageNull, TState state, Action<Utf8JsonWriter, TState> writeChoices)
+    /// <summary>
+    /// Writes a chunk: the template's top-level fields with <c>choices</c> written by
+    /// <paramref name="writeChoices"/> and <c>usage</c> replaced by <paramref name="usage"/> (or
+    /// null when <paramref name="usageNull"/>, or left out).
+    /// </summary>
+    public void Chunk<TState>(JsonObject template, bool usageNull, TState state, Action<Utf8JsonWriter, TState> writeChoices, JsonNode? usage = null)
     {
         var w = Begin();
         w.WriteStartObject();
@@ -44,11 +48,6 @@ internal sealed class ChunkWriter : IDisposable
                     wroteChoices = true;
                     break;
                 case "usage":
-                    if (usageNull)
-                    {
-                        w.WriteNull("usage");
-                    }
-
                     break;
                 default:
                     w.WritePropertyName(name);
@@ -69,6 +68,16 @@ internal sealed class ChunkWriter : IDisposable
         {
             w.WritePropertyName("choices");
             writeChoices(w, state);
+        }
+
+        if (usage is not null)
+        {
+            w.WritePropertyName("usage");
+            usage.WriteTo(w);
+        }
+        else if (usageNull)
+        {
+            w.WriteNull("usage");
         }
 
         w.WriteEndObject();

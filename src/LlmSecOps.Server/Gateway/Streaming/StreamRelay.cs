@@ -475,18 +475,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
         if (c.ClientWantsUsage && _usage is not null && _template is not null)
         {
             _writeState.Set(-1);
-            var usageTemplate = new JsonObject();
-            foreach (var (k, v) in _template)
-            {
-                usageTemplate[k] = k == "usage" ? _usage.DeepClone() : k == "choices" ? new JsonArray() : v?.DeepClone();
-            }
-
-            if (!usageTemplate.ContainsKey("usage"))
-            {
-                usageTemplate["usage"] = _usage.DeepClone();
-            }
-
-            _writer!.Chunk(usageTemplate, false, _writeState, WriteChoice);
+            _writer!.Chunk(_template, false, _writeState, WriteChoice, _usage);
         }
 
         _writer!.Done();
