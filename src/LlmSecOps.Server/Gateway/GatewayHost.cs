@@ -83,7 +83,7 @@ internal sealed class GatewayHost : IAsyncDisposable
                 405 => $"Method {http.Request.Method} is not allowed on {http.Request.Path}.",
                 _ => $"The request failed with status {status}.",
             };
-            await OpenAiError.WriteAsync(http, status, status >= 500 ? OpenAiError.ServerError : OpenAiError.InvalidRequest, status == 404 ? "unknown_url" : null, message).ConfigureAwait(false);
+            await OpenAiError.WriteAsync(http, status, status >= 500 ? OpenAiError.ServerError : OpenAiError.InvalidRequest, status switch { 404 => "unknown_url", 405 => "method_not_allowed", _ => null }, message).ConfigureAwait(false);
         });
 
         MapEndpoints(app, runtime);
@@ -128,7 +128,6 @@ internal sealed class GatewayHost : IAsyncDisposable
 
         app.MapGet("/healthz", HealthEndpoints.HealthAsync);
         app.MapGet("/readyz", http => HealthEndpoints.ReadyAsync(http, runtime));
-        app.MapFallback(static http => OpenAiError.WriteAsync(http, 404, OpenAiError.InvalidRequest, "unknown_url", $"Unknown request URL: {http.Request.Method} {http.Request.Path}."));
     }
 
     private static Task WithRoute(HttpContext http, GatewayRuntime runtime, Func<string, Task> handle)
