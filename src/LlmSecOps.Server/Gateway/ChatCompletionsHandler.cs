@@ -166,14 +166,14 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         ex.GuardMs += inputMs;
         GatewayTelemetry.RecordGuard(ex.Activity, "llm_input", ex.Verdict, ex.Findings, guardStarted);
 
-        // What the event keeps is the request as redacted, before the canary goes in.
-        if (runtime.Retention != Core.Policy.BodyRetention.Drop)
-        {
-            ex.RequestBody = modified ? Serialize(body) : Encoding.UTF8.GetString(raw.Span);
-        }
-
         if (ex.Verdict == Verdict.Block)
         {
+            // The event keeps the request as redacted; it never went upstream.
+            if (runtime.Retention != Core.Policy.BodyRetention.Drop)
+            {
+                ex.RequestBody = modified ? Serialize(body) : Encoding.UTF8.GetString(raw.Span);
+            }
+
             var categories = string.Join(", ", ex.BlockingCategories());
             GatewayLog.RequestBlocked(runtime.Log, ex.Path, categories);
             await Fail(http, ex, 400, OpenAiError.InvalidRequest, "content_filter", $"The request was refused by the content policy ({categories}).").ConfigureAwait(false);
@@ -192,6 +192,11 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
 
             if (!decision.Allowed)
             {
+                if (runtime.Retention != Core.Policy.BodyRetention.Drop)
+                {
+                    ex.RequestBody = modified ? Serialize(body) : Encoding.UTF8.GetString(raw.Span);
+                }
+
                 if (decision.Error is not null)
                 {
                     await Fail(http, ex, 503, OpenAiError.ServerError, "policy_unavailable", "the policy service could not be asked and the gateway fails closed").ConfigureAwait(false);
@@ -268,7 +273,20 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             Canaries = canaries,
         };
 
-        ReadOnlyMemory<byte> forward = modified ? SerializeUtf8(body) : raw.Memory;
+        using var serialized = modified ? new PooledBufferWriter(raw.Length + 512) : null;
+        if (serialized is not null)
+        {
+            WriteTo(body, serialized);
+        }
+
+        var forward = serialized?.WrittenMemory ?? raw.Memory;
+
+        // The event keeps what the upstream was sent: redacted, tools filtered, canary planted.
+        if (runtime.Retention != Core.Policy.BodyRetention.Drop)
+        {
+            ex.RequestBody = Encoding.UTF8.GetString(forward.Span);
+        }
+
         var upstreamStarted = runtime.Time.GetTimestamp();
         using var call = await runtime.Upstreams.SendAsync(upstream, HttpMethod.Post, "chat/completions", forward, null, http.RequestAborted).ConfigureAwait(false);
         ex.UpstreamAttempts = call.Attempts;
@@ -576,17 +594,24 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         return names;
     }
 
-    internal static string Serialize(JsonNode node) => Encoding.UTF8.GetString(SerializeUtf8(node));
+    internal static string Serialize(JsonNode node)
+    {
+        using var buffer = new PooledBufferWriter();
+        WriteTo(node, buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     internal static byte[] SerializeUtf8(JsonNode node)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            node.WriteTo(w);
-        }
-
+        using var buffer = new PooledBufferWriter();
+        WriteTo(node, buffer);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    internal static void WriteTo(JsonNode node, System.Buffers.IBufferWriter<byte> output)
+    {
+        using var w = new Utf8JsonWriter(output, WriterOptions);
+        node.WriteTo(w);
     }
 
     internal static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
