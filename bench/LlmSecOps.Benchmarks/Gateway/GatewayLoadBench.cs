@@ -19,6 +19,7 @@ namespace LlmSecOps.Benchmarks.Gateway;
 /// <code>
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway [--seconds 10] [--warmup 3] [--concurrency 1,16] [--sink null|sqlite]
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway upstream --urls http://127.0.0.1:9101   (for wrk)
+/// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway stream [--windows 64,128,256] [--token-ms 10] [--runs 5]
 /// </code>
 /// </summary>
 internal static class GatewayLoadBench
@@ -38,6 +39,11 @@ internal static class GatewayLoadBench
             };
             await done.Task.ConfigureAwait(false);
             return 0;
+        }
+
+        if (options.Mode == "stream")
+        {
+            return await StreamWindowBench.RunAsync(options.Windows, options.TokenMs, options.Runs).ConfigureAwait(false);
         }
 
         await using var upstream = await LoopbackUpstream.StartAsync().ConfigureAwait(false);
@@ -180,17 +186,21 @@ internal static class GatewayLoadBench
 
     private sealed record Result(int Requests, double Rps, double P50, double P90, double P99, double AllocPerRequest, int Errors);
 
-    private sealed record Args(string Mode, double Seconds, double Warmup, int[] Concurrency, string Sink, string Urls)
+    private sealed record Args(string Mode, double Seconds, double Warmup, int[] Concurrency, string Sink, string Urls, int[] Windows, double TokenMs, int Runs)
     {
         public static Args Parse(string[] args)
         {
-            var a = new Args("compare", 10, 3, [1, 16], "null", "http://127.0.0.1:9101");
+            var a = new Args("compare", 10, 3, [1, 16], "null", "http://127.0.0.1:9101", [64, 128, 256], 10, 5);
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
                 a = args[i] switch
                 {
                     "upstream" => a with { Mode = "upstream" },
+                    "stream" => a with { Mode = "stream" },
+                    "--windows" => a with { Windows = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                    "--token-ms" => a with { TokenMs = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--runs" => a with { Runs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--seconds" => a with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--warmup" => a with { Warmup = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--concurrency" => a with { Concurrency = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },

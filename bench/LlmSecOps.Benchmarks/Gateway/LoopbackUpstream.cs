@@ -31,6 +31,12 @@ internal sealed class LoopbackUpstream : IAsyncDisposable
     /// <summary>Base URL ending in <c>/v1/</c>.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>Delay between streamed tokens.</summary>
+    public static TimeSpan TokenInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Tokens in a streamed answer.</summary>
+    public static int StreamTokens { get; set; } = 200;
+
     public static async Task<LoopbackUpstream> StartAsync(string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,8 +47,17 @@ internal sealed class LoopbackUpstream : IAsyncDisposable
         {
             // Drain the body like a real server would.
             var buffer = new byte[8192];
-            while (await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false) > 0)
+            var read = 0;
+            int n;
+            while ((n = await http.Request.Body.ReadAsync(buffer.AsMemory(Math.Min(read, buffer.Length - 1)), http.RequestAborted).ConfigureAwait(false)) > 0)
             {
+                read += n;
+            }
+
+            if (buffer.AsSpan(0, Math.Min(read, buffer.Length)).IndexOf("\"stream\":true"u8) >= 0)
+            {
+                await StreamAsync(http).ConfigureAwait(false);
+                return;
             }
 
             http.Response.ContentType = "application/json";
@@ -52,6 +67,23 @@ internal sealed class LoopbackUpstream : IAsyncDisposable
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackUpstream(app, new Uri(address.TrimEnd('/') + "/v1/"));
+    }
+
+    /// <summary>Streams <see cref="StreamTokens"/> five-character tokens, one every <see cref="TokenInterval"/>.</summary>
+    private static async Task StreamAsync(HttpContext http)
+    {
+        http.Response.ContentType = "text/event-stream";
+        var head = "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"delta\":{";
+        await http.Response.WriteAsync(head + "\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n", http.RequestAborted).ConfigureAwait(false);
+        await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        for (var i = 0; i < StreamTokens; i++)
+        {
+            await Task.Delay(TokenInterval, http.RequestAborted).ConfigureAwait(false);
+            await http.Response.WriteAsync(head + "\"content\":\"word \"},\"finish_reason\":null}]}\n\n", http.RequestAborted).ConfigureAwait(false);
+            await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+
+        await http.Response.WriteAsync(head + "},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n", http.RequestAborted).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

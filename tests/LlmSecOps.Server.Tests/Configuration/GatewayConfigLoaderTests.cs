@@ -193,4 +193,29 @@ public sealed class GatewayConfigLoaderTests
             }
         }
     }
+
+    [Fact]
+    public void SampleConfiguration_LoadsAndValidates()
+    {
+        var path = Path.Combine(RepoRoot(), "samples", "gateway", "gateway.yaml");
+
+        var options = GatewayConfigLoader.LoadFile(path, k => k == "OPENAI_API_KEY" ? "sk-x" : null);
+
+        Assert.Equal(2, options.Upstreams.Count);
+        Assert.Equal(2, options.ClientKeys.Count);
+        Assert.Equal(["research", "support"], options.Routes.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.True(File.Exists(options.PolicyPath));
+        _ = PolicyLoader.LoadFile(options.PolicyPath!);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LlmSecOps.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    }
 }

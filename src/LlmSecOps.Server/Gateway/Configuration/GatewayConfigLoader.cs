@@ -27,8 +27,12 @@ internal static partial class GatewayConfigLoader
         "streaming", "canary", "redaction", "limits", "opa", "routes",
     ];
 
-    /// <summary>Loads a configuration file.</summary>
-    public static GatewayOptions LoadFile(string path, Func<string, string?> environment)
+    /// <summary>
+    /// Loads a configuration file. With <paramref name="validate"/> false only the file's own
+    /// problems are reported, so a caller can add what the command line gives (an upstream) and
+    /// validate the result itself.
+    /// </summary>
+    public static GatewayOptions LoadFile(string path, Func<string, string?> environment, bool validate = true)
     {
         string text;
         try
@@ -51,11 +55,11 @@ internal static partial class GatewayConfigLoader
             throw new PolicyException([new PolicyError(path, 0, 0, ex.Message)]);
         }
 
-        return Parse(text, path, environment, Path.GetDirectoryName(Path.GetFullPath(path)));
+        return Parse(text, path, environment, Path.GetDirectoryName(Path.GetFullPath(path)), validate);
     }
 
     /// <summary>Parses configuration YAML; relative paths in it resolve against <paramref name="baseDirectory"/>.</summary>
-    public static GatewayOptions Parse(string yaml, string source, Func<string, string?> environment, string? baseDirectory = null)
+    public static GatewayOptions Parse(string yaml, string source, Func<string, string?> environment, string? baseDirectory = null, bool validate = true)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(environment);
@@ -78,7 +82,7 @@ internal static partial class GatewayConfigLoader
 
         var reader = new Reader(source, errors, environment, baseDirectory);
         var options = reader.Read(root);
-        if (errors.Count == 0)
+        if (errors.Count == 0 && validate)
         {
             foreach (var message in options.Validate())
             {
