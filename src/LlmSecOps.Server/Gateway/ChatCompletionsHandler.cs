@@ -40,7 +40,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         {
             await HandleCoreAsync(http, ex).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || http.Response.HasStarted)
         {
             ex.Status = 499;
             ex.Error = "the client closed the request";

@@ -24,7 +24,7 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
         {
             await HandleCoreAsync(http, ex).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || http.Response.HasStarted)
         {
             ex.Status = 499;
             ex.Error = "the client closed the request";

@@ -231,4 +231,40 @@ public sealed class UpstreamFaultTests
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Stream_ClientGoesAway_ExchangeIsRecordedAndUpstreamReleased()
+    {
+        await using var gw = await TestGateway.StartAsync(o => o with { Streaming = new() { WindowChars = 16, ScanStepChars = 4 } });
+        var upstreamAborted = new TaskCompletionSource();
+        gw.Upstream.Handler = async (ctx, req) =>
+        {
+            ctx.RequestAborted.Register(() => upstreamAborted.TrySetResult());
+            try
+            {
+                await FakeUpstream.WriteStreamAsync(ctx, req, string.Concat(Enumerable.Repeat("word ", 400)), chunkChars: 5, delay: TimeSpan.FromMilliseconds(10));
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+            }
+        };
+
+        // A client that closes the connection at once instead of draining the rest of the answer.
+        using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0, ResponseDrainTimeout = TimeSpan.Zero }) { BaseAddress = gw.Client.BaseAddress, Timeout = TestGateway.Timeout };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent(TestGateway.Chat("Hello", stream: true).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TestGateway.Timeout))
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            var first = await reader.ReadLineAsync().WaitAsync(TestGateway.Timeout);
+            Assert.StartsWith("data: ", first, StringComparison.Ordinal);
+        }
+
+        // The upstream connection is closed, so the model can stop generating.
+        await upstreamAborted.Task.WaitAsync(TestGateway.Timeout);
+        var evt = await gw.Events.SingleAsync();
+        Assert.Equal(499, evt.Status);
+    }
 }

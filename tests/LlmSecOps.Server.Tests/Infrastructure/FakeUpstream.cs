@@ -158,7 +158,7 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
             if (delay is { } d)
             {
-                await Task.Delay(d);
+                await Task.Delay(d, ctx.RequestAborted);
             }
         }
 

@@ -36,6 +36,9 @@ internal sealed class ChoiceState(int index)
 
     public bool LeakReported { get; set; }
 
+    /// <summary>Whether the leak tracker has been created (or found unnecessary).</summary>
+    public bool LeakChecked { get; set; }
+
     /// <summary>Characters of <see cref="Text"/> fed to the leak tracker.</summary>
     public int LeakFed { get; set; }
 

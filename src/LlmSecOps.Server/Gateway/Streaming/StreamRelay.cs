@@ -295,7 +295,12 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
 
     private void FeedLeakTracker(ChoiceState st, ReadOnlySpan<char> fresh, bool complete)
     {
-        st.Leak ??= st.LeakReported ? null : PromptLeakTracker.Create(Ex.SystemPrompt, c.Runtime.Policy.SystemPromptLeakThreshold);
+        if (!st.LeakChecked)
+        {
+            st.LeakChecked = true;
+            st.Leak = PromptLeakTracker.Create(Ex.SystemPrompt, c.Runtime.Policy.SystemPromptLeakThreshold);
+        }
+
         if (st.Leak is null || st.LeakReported)
         {
             return;

@@ -32,6 +32,11 @@ internal sealed class UpstreamClient : IDisposable
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 UseProxy = false,
+
+                // An answer abandoned half-way (client gone, stream cut) closes the connection at
+                // once, so the upstream stops generating, instead of being drained for reuse.
+                MaxResponseDrainSize = 0,
+                ResponseDrainTimeout = TimeSpan.Zero,
             };
             var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
@@ -110,6 +115,12 @@ internal sealed class UpstreamClient : IDisposable
                         firstByteTimedOut = true;
                         throw;
                     }
+                    catch (OperationCanceledException ex) when (!attempt.IsCancellationRequested && IsConnectTimeout(ex))
+                    {
+                        // The handler's connect timeout: nothing reached the upstream, so it is a
+                        // connection failure (and may be retried), not a response timeout.
+                        throw new HttpRequestException(HttpRequestError.ConnectionError, "connect timeout", ex);
+                    }
                 },
                 sendCts.Token).ConfigureAwait(false);
             call.Touch();
@@ -126,7 +137,9 @@ internal sealed class UpstreamClient : IDisposable
             call.Failure = IsConnectFailure(ex) ? UpstreamFailure.Unreachable : UpstreamFailure.Broken;
             call.Detail = ex.HttpRequestError switch
             {
-                HttpRequestError.ConnectionError => "could not connect to the upstream",
+                HttpRequestError.ConnectionError => ex.InnerException is OperationCanceledException
+                    ? $"no connection within the connect timeout ({upstream.ConnectTimeout.TotalSeconds:0.###} s)"
+                    : "could not connect to the upstream",
                 HttpRequestError.NameResolutionError => "could not resolve the upstream host",
                 HttpRequestError.SecureConnectionError => "TLS handshake with the upstream failed",
                 HttpRequestError.ResponseEnded => "the upstream closed the connection before answering",
@@ -136,6 +149,19 @@ internal sealed class UpstreamClient : IDisposable
         }
 
         return call;
+    }
+
+    private static bool IsConnectTimeout(Exception ex)
+    {
+        for (var e = ex.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConnectFailure(HttpRequestException e) =>
