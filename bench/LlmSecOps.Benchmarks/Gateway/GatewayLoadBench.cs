@@ -41,6 +41,12 @@ internal static class GatewayLoadBench
             return 0;
         }
 
+        if (options.Mode == "body")
+        {
+            Console.Write(Body().ToJsonString());
+            return 0;
+        }
+
         if (options.Mode == "stream")
         {
             return await StreamWindowBench.RunAsync(options.Windows, options.TokenMs, options.Runs).ConfigureAwait(false);
@@ -198,6 +204,7 @@ internal static class GatewayLoadBench
                 {
                     "upstream" => a with { Mode = "upstream" },
                     "stream" => a with { Mode = "stream" },
+                    "body" => a with { Mode = "body" },
                     "--windows" => a with { Windows = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
                     "--token-ms" => a with { TokenMs = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--runs" => a with { Runs = int.Parse(Next(), CultureInfo.InvariantCulture) },
