@@ -145,12 +145,15 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         var roles = principal.Roles;
         List<string> removed = [];
         List<string> offered = [];
-        if (policy.Input.For(FindingCategories.ToolViolation) != PolicyAction.Off)
+        var stripAction = policy.Input.For(FindingCategories.ToolViolation);
+        if (stripAction != PolicyAction.Off)
         {
             (offered, removed) = ToolGate.FilterRequest(body, tools, roles);
             foreach (var name in removed)
             {
-                ex.AddFindings([ToolGate.Stripped(name)]);
+                // Removing the tool is the enforcement; the finding flags it (or only logs it under "log").
+                var stripped = ToolGate.Stripped(name);
+                ex.AddFindings([stripAction == PolicyAction.Log ? stripped with { Action = PolicyAction.Log } : stripped]);
             }
 
             modified |= removed.Count > 0;

@@ -26,6 +26,31 @@ public sealed class HttpSurfaceTests
         Assert.Equal(400, (await gw.Events.SingleAsync()).Status);
     }
 
+    [Theory]
+    [InlineData("{\"model\":\"gpt-test\",\"model\":\"other\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")]
+    [InlineData("{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"harmless\",\"content\":\"FORBIDDEN\"}]}")]
+    public async Task Chat_DuplicateKeys_AreRefusedNotSmuggled(string body)
+    {
+        await using var gw = await TestGateway.StartAsync();
+
+        using var response = await gw.PostRawAsync("/v1/chat/completions", body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_json", (await ErrorOf(response))["code"]!.GetValue<string>());
+        Assert.Empty(gw.Upstream.Received);
+    }
+
+    [Fact]
+    public async Task Chat_DeeplyNestedJson_Is400()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        var body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"x\":" + new string('[', 5000) + new string(']', 5000) + "}";
+
+        using var response = await gw.PostRawAsync("/v1/chat/completions", body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Chat_BodyOverLimit_Is413()
     {

@@ -10,7 +10,9 @@ internal static class JsonBody
     public const int MaxDepth = 64;
 
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+    // Duplicate keys are refused: otherwise the guard could judge one value while the upstream
+    // uses the other, and a tree with duplicates throws when it is first read.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     /// <summary>Parses a JSON object; on failure returns null and a message naming line and byte.</summary>
     public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8, out string? error)
