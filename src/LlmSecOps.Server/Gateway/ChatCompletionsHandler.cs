@@ -135,7 +135,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         }
 
         ex.Upstream = upstream;
-        GatewayTelemetry.SetModel(ex.Activity, "chat", ex.Model, upstream.BaseUrl);
+        GatewayTelemetry.SetModel(ex.Activity, "chat", ex.Model, upstream);
         var policy = runtime.Policy;
         var guardStarted = runtime.Time.GetTimestamp();
         var modified = false;
@@ -167,7 +167,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         modified |= await ScanMessagesAsync(messages, ex, http.RequestAborted).ConfigureAwait(false);
         var inputMs = runtime.Ms(guardStarted);
         ex.GuardMs += inputMs;
-        GatewayTelemetry.RecordGuard(ex.Activity, "llm_input", ex.Verdict, ex.Findings, guardStarted);
+        GatewayTelemetry.RecordGuard(ex.Activity, "input", ex.Verdict, ex.Findings, guardStarted);
 
         if (ex.Verdict == Verdict.Block)
         {
@@ -475,7 +475,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         OutputGuard.CheckEntropy(c);
         ex.GuardMs += runtime.Ms(guardStarted);
         var outputFindings = ex.Findings.GetRange(before, ex.Findings.Count - before);
-        GatewayTelemetry.RecordGuard(ex.Activity, "llm_output", OutputGuard.VerdictOf(outputFindings), outputFindings, guardStarted);
+        GatewayTelemetry.RecordGuard(ex.Activity, "output", OutputGuard.VerdictOf(outputFindings), outputFindings, guardStarted);
         if (runtime.Retention != Core.Policy.BodyRetention.Drop)
         {
             ex.ResponseBody = modified ? Serialize(doc) : Encoding.UTF8.GetString(raw.Span);

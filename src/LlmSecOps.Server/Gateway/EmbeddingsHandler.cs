@@ -104,7 +104,7 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
         }
 
         ex.Upstream = upstream;
-        GatewayTelemetry.SetModel(ex.Activity, "embeddings", ex.Model, upstream.BaseUrl);
+        GatewayTelemetry.SetModel(ex.Activity, "embeddings", ex.Model, upstream);
         var guardStarted = runtime.Time.GetTimestamp();
         var modified = false;
         if (input.Str() is { } single)
@@ -133,7 +133,7 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
         }
 
         ex.GuardMs += runtime.Ms(guardStarted);
-        GatewayTelemetry.RecordGuard(ex.Activity, "llm_input", ex.Verdict, ex.Findings, guardStarted);
+        GatewayTelemetry.RecordGuard(ex.Activity, "input", ex.Verdict, ex.Findings, guardStarted);
         if (runtime.Retention != Core.Policy.BodyRetention.Drop)
         {
             ex.RequestBody = modified ? ChatCompletionsHandler.Serialize(body) : Encoding.UTF8.GetString(raw.Span);

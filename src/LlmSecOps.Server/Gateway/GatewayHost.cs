@@ -1,5 +1,6 @@
 using LlmSecOps.Core.Policy;
 using LlmSecOps.Server.Gateway.Http;
+using LlmSecOps.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -56,7 +57,12 @@ internal sealed class GatewayHost : IAsyncDisposable
             k.Limits.MaxRequestBodySize = settings.Options.MaxRequestBytes + 1;
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        if (!settings.EnableTelemetry)
+        {
+            // With telemetry on, logs are ECS JSON lines (registered below); without, plain lines.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
         builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
@@ -141,19 +147,9 @@ internal sealed class GatewayHost : IAsyncDisposable
         return handle(route);
     }
 
-    // ---- Telemetry integration point --------------------------------------------------------
     // The Prometheus /metrics endpoint, OTLP trace export (when OTEL_EXPORTER_OTLP_ENDPOINT is
-    // set) and ECS JSON console logs live in src/LlmSecOps.Server/Telemetry. Their registration
-    // goes in these two methods and nowhere else:
-    //   ConfigureTelemetry: builder.AddLlmSecOpsTelemetry();
-    //   MapTelemetry:       app.MapPrometheusMetrics("/metrics");
-    private static void ConfigureTelemetry(WebApplicationBuilder builder)
-    {
-        _ = builder;
-    }
+    // set) and ECS JSON console logs (src/LlmSecOps.Server/Telemetry) are registered here only.
+    private static void ConfigureTelemetry(WebApplicationBuilder builder) => builder.AddLlmSecOpsTelemetry();
 
-    private static void MapTelemetry(WebApplication app)
-    {
-        _ = app;
-    }
+    private static void MapTelemetry(WebApplication app) => app.MapPrometheusMetrics("/metrics");
 }

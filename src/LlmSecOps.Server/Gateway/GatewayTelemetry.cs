@@ -4,14 +4,16 @@ using LlmSecOps.Core.Scanning;
 using LlmSecOps.Core.Telemetry;
 using LlmSecOps.Guard;
 using LlmSecOps.Server.Gateway.Events;
+using LlmSecOps.Server.Telemetry;
 
 namespace LlmSecOps.Server.Gateway;
 
 /// <summary>
-/// Spans and metrics of the gateway. Spans follow the OpenTelemetry GenAI conventions
-/// (<c>gen_ai.*</c>); guard decisions use the <c>gen_ai.guardrail.*</c> names of the GenAI
-/// guardrail proposal, which is still in development upstream. Metric tags never carry a
-/// principal or an address, and model names are capped so a client cannot blow up cardinality.
+/// Spans and metrics of the gateway. Span attributes are the product's catalogue in
+/// <see cref="GenAiAttributes"/>: the OpenTelemetry GenAI conventions (<c>gen_ai.*</c>) and the
+/// <c>gen_ai.guardrail.*</c> names for guard decisions (the GenAI guardrail conventions are still
+/// in development upstream). Metric tags never carry a principal or an address, and model names
+/// are capped so a client cannot blow up cardinality.
 /// </summary>
 internal static class GatewayTelemetry
 {
@@ -26,16 +28,16 @@ internal static class GatewayTelemetry
         var activity = Diagnostics.ActivitySource.StartActivity(operation, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("gen_ai.operation.name", operation);
-            activity.SetTag("gen_ai.provider.name", "openai");
+            activity.SetTag(GenAiAttributes.OperationName, operation);
+            activity.SetTag(GenAiAttributes.ProviderName, "openai");
             activity.SetTag("url.path", path);
         }
 
         return activity;
     }
 
-    /// <summary>Names the span after the model once the model is known (<c>chat gpt-4o</c>).</summary>
-    public static void SetModel(Activity? activity, string operation, string? model, Uri? upstream)
+    /// <summary>Names the span after the model once it is known (<c>chat gpt-4o</c>), with the upstream.</summary>
+    public static void SetModel(Activity? activity, string operation, string? model, Configuration.UpstreamOptions upstream)
     {
         if (activity is not { IsAllDataRequested: true })
         {
@@ -45,18 +47,16 @@ internal static class GatewayTelemetry
         if (model is not null)
         {
             activity.DisplayName = $"{operation} {model}";
-            activity.SetTag("gen_ai.request.model", model);
+            activity.SetTag(GenAiAttributes.RequestModel, model);
         }
 
-        if (upstream is not null)
-        {
-            activity.SetTag("server.address", upstream.Host);
-            activity.SetTag("server.port", upstream.Port);
-        }
+        activity.SetTag(GenAiAttributes.Upstream, upstream.Name);
+        activity.SetTag("server.address", upstream.BaseUrl.Host);
+        activity.SetTag("server.port", upstream.BaseUrl.Port);
     }
 
-    /// <summary>Records one guard pass as a child span with its decision and findings.</summary>
-    public static void RecordGuard(Activity? parent, string target, Verdict verdict, IReadOnlyList<Finding> findings, long startedTimestamp)
+    /// <summary>Records one guard pass (<c>input</c> or <c>output</c>) as a child span with its decision and findings.</summary>
+    public static void RecordGuard(Activity? parent, string direction, Verdict verdict, IReadOnlyList<Finding> findings, long startedTimestamp)
     {
         if (parent is not { IsAllDataRequested: true })
         {
@@ -64,35 +64,28 @@ internal static class GatewayTelemetry
         }
 
         using var span = Diagnostics.ActivitySource.StartActivity(
-            "apply_guardrail " + target, ActivityKind.Internal, parent.Context, startTime: TimeProvider.System.GetUtcNow() - TimeProvider.System.GetElapsedTime(startedTimestamp));
+            "guard " + direction, ActivityKind.Internal, parent.Context, startTime: TimeProvider.System.GetUtcNow() - TimeProvider.System.GetElapsedTime(startedTimestamp));
         if (span is null)
         {
             return;
         }
 
-        span.SetTag("gen_ai.operation.name", "apply_guardrail");
-        span.SetTag("gen_ai.guardrail.name", "llmsecops");
-        span.SetTag("gen_ai.guardrail.target.type", target);
-        span.SetTag("gen_ai.guardrail.decision.type", DecisionType(verdict));
-        AddFindings(span, findings);
-    }
-
-    /// <summary>Adds one span event per finding (category, rule, action, score; never evidence).</summary>
-    public static void AddFindings(Activity span, IReadOnlyList<Finding> findings)
-    {
+        span.SetTag(GenAiAttributes.GuardrailDirection, direction);
+        SetDecision(span, verdict, findings);
         foreach (var f in findings)
         {
+            // One event per finding: category, rule, action and score; never the evidence.
             span.AddEvent(new ActivityEvent("gen_ai.guardrail.finding", tags: new ActivityTagsCollection
             {
                 ["gen_ai.guardrail.category"] = f.Category,
-                ["gen_ai.guardrail.rule.id"] = f.Rule,
-                ["gen_ai.guardrail.action.type"] = ActionType(f.Action),
-                ["gen_ai.guardrail.score"] = f.Score,
+                ["gen_ai.guardrail.rule"] = f.Rule,
+                ["llmsecops.action"] = ActionName(f.Action),
+                [GenAiAttributes.GuardrailScore] = f.Score,
             }));
         }
     }
 
-    /// <summary>Closes an exchange: span attributes, status and the gateway metrics.</summary>
+    /// <summary>Closes an exchange: span attributes and status, and the gateway metrics.</summary>
     public static void Finish(Exchange ex, double totalSeconds)
     {
         var verdict = ex.Verdict;
@@ -102,51 +95,41 @@ internal static class GatewayTelemetry
         {
             if (ex.ResponseModel is { } rm)
             {
-                activity.SetTag("gen_ai.response.model", rm);
+                activity.SetTag(GenAiAttributes.ResponseModel, rm);
             }
 
             if (ex.ResponseId is { } rid)
             {
-                activity.SetTag("gen_ai.response.id", rid);
+                activity.SetTag(GenAiAttributes.ResponseId, rid);
             }
 
             if (ex.FinishReasons is { Count: > 0 } fr)
             {
-                activity.SetTag("gen_ai.response.finish_reasons", fr.ToArray());
+                activity.SetTag(GenAiAttributes.ResponseFinishReasons, fr.ToArray());
             }
 
             if (ex.Usage is { } usage)
             {
-                activity.SetTag("gen_ai.usage.input_tokens", usage.PromptTokens);
-                activity.SetTag("gen_ai.usage.output_tokens", usage.CompletionTokens);
+                activity.SetTag(GenAiAttributes.UsageInputTokens, usage.PromptTokens);
+                activity.SetTag(GenAiAttributes.UsageOutputTokens, usage.CompletionTokens);
             }
 
-            activity.SetTag("gen_ai.guardrail.decision.type", DecisionType(verdict));
-            var blocking = ex.BlockingCategories();
-            if (blocking.Count > 0)
-            {
-                activity.SetTag("gen_ai.guardrail.category", blocking.ToArray());
-            }
-
+            SetDecision(activity, verdict, ex.Findings);
+            activity.SetTag(GenAiAttributes.EventId, ex.EventId.ToString());
             activity.SetTag("http.response.status_code", ex.Status);
             if (ex.Logprobs?.Mean is { } mean)
             {
-                activity.SetTag("llmsecops.entropy.mean", mean);
+                activity.SetTag(GenAiAttributes.CompletionEntropy, mean);
             }
 
             if (ex.ErrorType is { } et)
             {
-                activity.SetTag("error.type", et);
-                activity.SetStatus(ActivityStatusCode.Error, ex.Error);
+                activity.SetTag(GenAiAttributes.ErrorType, et);
+                activity.SetStatus(ActivityStatusCode.Error, et);
             }
-
-            activity.Stop();
-        }
-        else
-        {
-            activity?.Stop();
         }
 
+        activity?.Stop();
         Instruments.GatewayRequests.Add(
             1,
             new KeyValuePair<string, object?>("http.route", ex.RouteTemplate),
@@ -157,12 +140,12 @@ internal static class GatewayTelemetry
         {
             var tags = new TagList
             {
-                { "gen_ai.operation.name", ex.Operation },
-                { "gen_ai.request.model", model },
+                { GenAiAttributes.OperationName, ex.Operation },
+                { GenAiAttributes.RequestModel, model },
             };
             if (ex.ErrorType is { } errorType)
             {
-                tags.Add("error.type", errorType);
+                tags.Add(GenAiAttributes.ErrorType, errorType);
             }
 
             Instruments.OperationDuration.Record(totalSeconds, tags);
@@ -170,22 +153,46 @@ internal static class GatewayTelemetry
 
         if (ex.Usage is { } u && Instruments.TokenUsage.Enabled)
         {
-            Instruments.TokenUsage.Record(u.PromptTokens, new KeyValuePair<string, object?>("gen_ai.token.type", "input"), new KeyValuePair<string, object?>("gen_ai.operation.name", ex.Operation), new KeyValuePair<string, object?>("gen_ai.request.model", model));
-            Instruments.TokenUsage.Record(u.CompletionTokens, new KeyValuePair<string, object?>("gen_ai.token.type", "output"), new KeyValuePair<string, object?>("gen_ai.operation.name", ex.Operation), new KeyValuePair<string, object?>("gen_ai.request.model", model));
+            Instruments.TokenUsage.Record(u.PromptTokens, new KeyValuePair<string, object?>("gen_ai.token.type", "input"), new KeyValuePair<string, object?>(GenAiAttributes.OperationName, ex.Operation), new KeyValuePair<string, object?>(GenAiAttributes.RequestModel, model));
+            Instruments.TokenUsage.Record(u.CompletionTokens, new KeyValuePair<string, object?>("gen_ai.token.type", "output"), new KeyValuePair<string, object?>(GenAiAttributes.OperationName, ex.Operation), new KeyValuePair<string, object?>(GenAiAttributes.RequestModel, model));
         }
 
         if (ex.UpstreamMs is { } upstreamMs && ex.Upstream is { } upstream)
         {
             Instruments.UpstreamDuration.Record(
                 upstreamMs / 1000.0,
-                new KeyValuePair<string, object?>("llmsecops.upstream", upstream.Name),
+                new KeyValuePair<string, object?>(GenAiAttributes.Upstream, upstream.Name),
                 new KeyValuePair<string, object?>("http.response.status_code", ex.UpstreamStatus ?? 0));
         }
 
         if (ex.Logprobs?.Mean is { } entropy)
         {
-            Instruments.CompletionEntropy.Record(entropy, new KeyValuePair<string, object?>("gen_ai.request.model", model));
+            Instruments.CompletionEntropy.Record(entropy, new KeyValuePair<string, object?>(GenAiAttributes.RequestModel, model));
         }
+    }
+
+    private static void SetDecision(Activity span, Verdict verdict, IReadOnlyList<Finding> findings)
+    {
+        span.SetTag(GenAiAttributes.GuardrailDecision, GuardEngine.VerdictName(verdict));
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var categories = new List<string>(findings.Count);
+        var score = 0.0;
+        foreach (var f in findings)
+        {
+            if (!categories.Contains(f.Category))
+            {
+                categories.Add(f.Category);
+            }
+
+            score = Math.Max(score, f.Score);
+        }
+
+        span.SetTag(GenAiAttributes.GuardrailCategories, categories.ToArray());
+        span.SetTag(GenAiAttributes.GuardrailScore, score);
     }
 
     /// <summary>A bounded label for a model name.</summary>
@@ -209,21 +216,12 @@ internal static class GatewayTelemetry
         return ModelLabels.GetOrAdd(model, model);
     }
 
-    /// <summary>Guardrail decision names: allow, warn (flag), modify (redact), deny (block).</summary>
-    public static string DecisionType(Verdict verdict) => verdict switch
-    {
-        Verdict.Block => "deny",
-        Verdict.Redact => "modify",
-        Verdict.Flag => "warn",
-        _ => "allow",
-    };
-
-    private static string ActionType(PolicyAction action) => action switch
+    private static string ActionName(PolicyAction action) => action switch
     {
         PolicyAction.Block => "block",
-        PolicyAction.Redact => "modify",
-        PolicyAction.Flag => "warn",
+        PolicyAction.Redact => "redact",
+        PolicyAction.Flag => "flag",
         PolicyAction.Log => "log",
-        _ => "none",
+        _ => "off",
     };
 }

@@ -58,6 +58,7 @@ internal static class EventFactory
 
         return new LlmEvent
         {
+            Id = ex.EventId,
             Timestamp = ex.Started,
             Source = Source,
             TraceId = ex.Activity?.TraceId.ToHexString(),

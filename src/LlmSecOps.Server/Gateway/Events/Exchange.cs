@@ -15,6 +15,9 @@ internal sealed class Exchange
 {
     private HashSet<(string Category, string Rule, int Start, int? Message)>? _findingKeys;
 
+    /// <summary>Id of the event this exchange becomes (also put on its span).</summary>
+    public Guid EventId { get; } = Guid.CreateVersion7();
+
     /// <summary>When the request arrived.</summary>
     public required DateTimeOffset Started { get; init; }
 

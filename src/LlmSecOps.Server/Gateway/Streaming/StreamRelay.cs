@@ -447,7 +447,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
         OutputGuard.CheckEntropy(c);
         _guardMs += c.Runtime.Ms(started);
         var outputFindings = Ex.Findings.GetRange(before, Ex.Findings.Count - before);
-        GatewayTelemetry.RecordGuard(Ex.Activity, "llm_output", OutputGuard.VerdictOf(outputFindings), outputFindings, started);
+        GatewayTelemetry.RecordGuard(Ex.Activity, "output", OutputGuard.VerdictOf(outputFindings), outputFindings, started);
         if (Ex.Verdict == Verdict.Block)
         {
             await BlockAsync().ConfigureAwait(false);
