@@ -112,7 +112,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             return;
         }
 
-        ex.Model = model.Length > 256 ? model[..256] : model;
+        ex.Model = JsonText.Clean(model.Length > 256 ? model[..256] : model);
         if (body.Prop("messages") is not JsonArray { Count: > 0 } messages || !AllMessagesValid(messages))
         {
             await Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_value", "'messages' must be a non-empty array of objects, each with a string 'role'", "messages").ConfigureAwait(false);
@@ -330,7 +330,14 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             var direction = retrieved ? Direction.RetrievedDocument : Direction.Input;
             switch (m.Prop("content"))
             {
-                case JsonValue v when v.Str() is { } text:
+                case JsonValue v when v.Str() is { } raw:
+                    var text = JsonText.Clean(raw);
+                    if (!ReferenceEquals(text, raw))
+                    {
+                        m["content"] = text;
+                        modified = true;
+                    }
+
                     if (isSystem)
                     {
                         (system ??= new StringBuilder()).Append(system.Length > 0 ? "\n" : string.Empty).Append(text);
@@ -339,7 +346,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                     var r = await ScanAsync(text, direction, role, i, ex, ct).ConfigureAwait(false);
                     if (r.Redacted)
                     {
-                        m["content"] = r.Text;
+                        m["content"] = JsonText.Clean(r.Text);
                         modified = true;
                     }
 
@@ -354,9 +361,16 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
 
                         var partRetrieved = retrieved || IsRetrieved(part);
                         modified |= part.Remove(SourceField);
-                        if (part.Prop("text").Str() is not { } partText)
+                        if (part.Prop("text").Str() is not { } rawPart)
                         {
                             continue;
+                        }
+
+                        var partText = JsonText.Clean(rawPart);
+                        if (!ReferenceEquals(partText, rawPart))
+                        {
+                            part["text"] = partText;
+                            modified = true;
                         }
 
                         if (isSystem)
@@ -367,7 +381,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                         var pr = await ScanAsync(partText, partRetrieved ? Direction.RetrievedDocument : Direction.Input, role, i, ex, ct).ConfigureAwait(false);
                         if (pr.Redacted)
                         {
-                            part["text"] = pr.Text;
+                            part["text"] = JsonText.Clean(pr.Text);
                             modified = true;
                         }
                     }
@@ -457,7 +471,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                 var index = (int)(choice.Prop("index").Int() ?? i);
                 if (choice.Prop("finish_reason").Str() is { } fr)
                 {
-                    (ex.FinishReasons ??= []).Add(fr);
+                    (ex.FinishReasons ??= []).Add(JsonText.Clean(Truncate(fr, 32)));
                 }
 
                 if (choice.Prop("logprobs").Prop("content") is JsonArray lpContent)
@@ -530,12 +544,12 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
     {
         if (doc.Prop("id").Str() is { } id)
         {
-            ex.ResponseId = Truncate(id, 128);
+            ex.ResponseId = JsonText.Clean(Truncate(id, 128));
         }
 
         if (doc.Prop("model").Str() is { } m)
         {
-            ex.ResponseModel = Truncate(m, 128);
+            ex.ResponseModel = JsonText.Clean(Truncate(m, 128));
         }
 
         if (doc.Prop("usage") is JsonObject usage && usage.Prop("prompt_tokens").Int() is { } pt)

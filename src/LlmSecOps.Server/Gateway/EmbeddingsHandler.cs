@@ -88,7 +88,7 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
             return;
         }
 
-        ex.Model = ChatCompletionsHandler.Truncate(model, 256);
+        ex.Model = JsonText.Clean(ChatCompletionsHandler.Truncate(model, 256));
         var input = body.Prop("input");
         if (input is null or JsonObject)
         {
@@ -107,12 +107,14 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
         GatewayTelemetry.SetModel(ex.Activity, "embeddings", ex.Model, upstream);
         var guardStarted = runtime.Time.GetTimestamp();
         var modified = false;
-        if (input.Str() is { } single)
+        if (input.Str() is { } rawSingle)
         {
+            var single = JsonText.Clean(rawSingle);
+            modified |= !ReferenceEquals(single, rawSingle);
             var r = await ScanAsync(single, 0, ex, http.RequestAborted).ConfigureAwait(false);
-            if (r.Redacted)
+            if (r.Redacted || modified)
             {
-                body["input"] = r.Text;
+                body["input"] = JsonText.Clean(r.Text);
                 modified = true;
             }
         }
@@ -120,12 +122,14 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if (items[i].Str() is { } text)
+                if (items[i].Str() is { } rawText)
                 {
+                    var text = JsonText.Clean(rawText);
+                    var cleaned = !ReferenceEquals(text, rawText);
                     var r = await ScanAsync(text, i, ex, http.RequestAborted).ConfigureAwait(false);
-                    if (r.Redacted)
+                    if (r.Redacted || cleaned)
                     {
-                        items[i] = r.Text;
+                        items[i] = JsonText.Clean(r.Text);
                         modified = true;
                     }
                 }

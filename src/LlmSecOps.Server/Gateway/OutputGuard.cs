@@ -16,11 +16,12 @@ internal static class OutputGuard
         var modified = false;
         switch (message.Prop("content"))
         {
-            case JsonValue v when v.Str() is { } text:
+            case JsonValue v when v.Str() is { } raw:
+                var text = JsonText.Clean(raw);
                 var r = await ScanTextAsync(c, text, choiceIndex).ConfigureAwait(false);
-                if (r.Redacted)
+                if (r.Redacted || !ReferenceEquals(text, raw))
                 {
-                    message["content"] = r.Text;
+                    message["content"] = JsonText.Clean(r.Text);
                     modified = true;
                 }
 
@@ -28,12 +29,13 @@ internal static class OutputGuard
             case JsonArray parts:
                 foreach (var p in parts)
                 {
-                    if (p is JsonObject part && part.Prop("text").Str() is { } partText)
+                    if (p is JsonObject part && part.Prop("text").Str() is { } rawPart)
                     {
+                        var partText = JsonText.Clean(rawPart);
                         var pr = await ScanTextAsync(c, partText, choiceIndex).ConfigureAwait(false);
-                        if (pr.Redacted)
+                        if (pr.Redacted || !ReferenceEquals(partText, rawPart))
                         {
-                            part["text"] = pr.Text;
+                            part["text"] = JsonText.Clean(pr.Text);
                             modified = true;
                         }
                     }
@@ -42,12 +44,13 @@ internal static class OutputGuard
                 break;
         }
 
-        if (message.Prop("refusal").Str() is { Length: > 0 } refusal)
+        if (message.Prop("refusal").Str() is { Length: > 0 } rawRefusal)
         {
+            var refusal = JsonText.Clean(rawRefusal);
             var rr = await ScanTextAsync(c, refusal, choiceIndex).ConfigureAwait(false);
-            if (rr.Redacted)
+            if (rr.Redacted || !ReferenceEquals(refusal, rawRefusal))
             {
-                message["refusal"] = rr.Text;
+                message["refusal"] = JsonText.Clean(rr.Text);
                 modified = true;
             }
         }
@@ -82,8 +85,9 @@ internal static class OutputGuard
     /// <summary>Checks a tool call (name, arguments) and scans its arguments as completion text.</summary>
     public static async ValueTask<bool> CheckFunctionAsync(ChatContext c, JsonObject function, int choiceIndex, string argumentsField = "arguments")
     {
-        var name = function.Prop("name").Str();
-        var arguments = function.Prop(argumentsField).Str();
+        var name = function.Prop("name").Str() is { } rawName ? JsonText.Clean(rawName) : null;
+        var rawArguments = function.Prop(argumentsField).Str();
+        var arguments = rawArguments is null ? null : JsonText.Clean(rawArguments);
         CheckToolCall(c, name, arguments, choiceIndex);
         if (string.IsNullOrEmpty(arguments))
         {
@@ -91,9 +95,9 @@ internal static class OutputGuard
         }
 
         var r = await ScanTextAsync(c, arguments, choiceIndex).ConfigureAwait(false);
-        if (r.Redacted)
+        if (r.Redacted || !ReferenceEquals(arguments, rawArguments))
         {
-            function[argumentsField] = r.Text;
+            function[argumentsField] = JsonText.Clean(r.Text);
             return true;
         }
 
@@ -160,7 +164,7 @@ internal static class OutputGuard
             var restored = restorer.Restore(text);
             if (!ReferenceEquals(restored, text))
             {
-                message["content"] = restored;
+                message["content"] = JsonText.Clean(restored);
                 changed = true;
             }
         }
@@ -173,7 +177,7 @@ internal static class OutputGuard
                     var restored = restorer.Restore(t);
                     if (!ReferenceEquals(restored, t))
                     {
-                        part["text"] = restored;
+                        part["text"] = JsonText.Clean(restored);
                         changed = true;
                     }
                 }
@@ -189,7 +193,7 @@ internal static class OutputGuard
                     var restored = restorer.Restore(args);
                     if (!ReferenceEquals(restored, args))
                     {
-                        f["arguments"] = restored;
+                        f["arguments"] = JsonText.Clean(restored);
                         changed = true;
                     }
                 }

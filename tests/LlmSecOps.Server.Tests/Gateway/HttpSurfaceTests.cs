@@ -41,6 +41,21 @@ public sealed class HttpSurfaceTests
     }
 
     [Fact]
+    public async Task Chat_LoneSurrogateEscape_Is400ButEscapedPairsPass()
+    {
+        await using var gw = await TestGateway.StartAsync();
+
+        using var lone = await gw.PostRawAsync("/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\ud800b\"}]}", "application/json");
+        using var pair = await gw.PostRawAsync("/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"smile \\ud83d\\ude00 and \\\\ud800 as text\"}]}", "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, lone.StatusCode);
+        Assert.Contains("surrogate", (await ErrorOf(lone))["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, pair.StatusCode);
+        var sent = Assert.Single(gw.Upstream.Received).Json!;
+        Assert.Equal("smile \U0001F600 and \\ud800 as text", sent["messages"]!.AsArray()[^1]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Chat_DeeplyNestedJson_Is400()
     {
         await using var gw = await TestGateway.StartAsync();

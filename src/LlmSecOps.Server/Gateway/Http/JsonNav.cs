@@ -13,9 +13,26 @@ internal static class JsonNav
     public static JsonNode? Prop(this JsonNode? node, string name) =>
         node is JsonObject o && o.TryGetPropertyValue(name, out var v) ? v : null;
 
-    /// <summary>The string value of a node, or null.</summary>
-    public static string? Str(this JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    /// <summary>
+    /// The string value of a node, or null. A string with an escaped lone surrogate, which the
+    /// reader refuses to materialise, is decoded leniently with U+FFFD in its place.
+    /// </summary>
+    public static string? Str(this JsonNode? node)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return v.GetValue<string>();
+        }
+        catch (InvalidOperationException) when (v.TryGetValue<JsonElement>(out var element))
+        {
+            return JsonText.DecodeLenient(element.GetRawText());
+        }
+    }
 
     /// <summary>The boolean value of a node, or null.</summary>
     public static bool? Bool(this JsonNode? node) =>

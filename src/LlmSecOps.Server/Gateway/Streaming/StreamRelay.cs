@@ -159,19 +159,19 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
                     switch (key)
                     {
                         case "role":
-                            st.Role ??= value.Str();
+                            st.Role ??= value.Str() is { } role ? JsonText.Clean(ChatCompletionsHandler.Truncate(role, 32)) : null;
                             break;
                         case "content":
                             if (value.Str() is { } text)
                             {
-                                st.Text.Append(text);
+                                st.Text.Append(JsonText.Clean(text));
                             }
 
                             break;
                         case "refusal":
                             if (value.Str() is { } refusal)
                             {
-                                (st.Refusal ??= new()).Append(refusal);
+                                (st.Refusal ??= new()).Append(JsonText.Clean(refusal));
                             }
 
                             break;
@@ -204,7 +204,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
 
             if (choice.Prop("finish_reason").Str() is { } finish)
             {
-                st.FinishReason = finish;
+                st.FinishReason = JsonText.Clean(ChatCompletionsHandler.Truncate(finish, 32));
             }
 
             if (st.Text.Length + (st.Refusal?.Length ?? 0) > _maxChars)
@@ -362,7 +362,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
         var piece = st.Text.ToString(st.Released, limit - st.Released);
         if (c.Restorer is { } restorer)
         {
-            piece = restorer.Restore(piece);
+            piece = JsonText.Clean(restorer.Restore(piece));
         }
 
         JsonArray? logprobs = null;
@@ -576,7 +576,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
         return true;
     }
 
-    private string Restore(string text) => c.Restorer?.Restore(text) ?? text;
+    private string Restore(string text) => JsonText.Clean(c.Restorer?.Restore(text) ?? text);
 
     private ChoiceState State(int index)
     {
@@ -614,17 +614,17 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
             }
 
             var tc = st.ToolCall(index);
-            tc.Id ??= d.Prop("id").Str();
-            tc.Type ??= d.Prop("type").Str();
+            tc.Id ??= d.Prop("id").Str() is { } id ? JsonText.Clean(ChatCompletionsHandler.Truncate(id, 128)) : null;
+            tc.Type ??= d.Prop("type").Str() is { } type ? JsonText.Clean(ChatCompletionsHandler.Truncate(type, 32)) : null;
             var f = d.Prop("function");
             if (f.Prop("name").Str() is { } name)
             {
-                tc.Name.Append(name);
+                tc.Name.Append(JsonText.Clean(name));
             }
 
             if (f.Prop("arguments").Str() is { } args)
             {
-                tc.Arguments.Append(args);
+                tc.Arguments.Append(JsonText.Clean(args));
             }
         }
     }
@@ -639,12 +639,12 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
         st.FunctionCall ??= new ToolCallBuilder(-1);
         if (delta.Prop("name").Str() is { } name)
         {
-            st.FunctionCall.Name.Append(name);
+            st.FunctionCall.Name.Append(JsonText.Clean(name));
         }
 
         if (delta.Prop("arguments").Str() is { } args)
         {
-            st.FunctionCall.Arguments.Append(args);
+            st.FunctionCall.Arguments.Append(JsonText.Clean(args));
         }
     }
 
@@ -777,7 +777,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
                 w.WriteStartObject("function");
                 w.WriteString("name", tc.Name.ToString());
                 var args = tc.Arguments.ToString();
-                w.WriteString("arguments", s.Restorer?.Restore(args) ?? args);
+                w.WriteString("arguments", JsonText.Clean(s.Restorer?.Restore(args) ?? args));
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -790,7 +790,7 @@ internal sealed class StreamRelay(ChatContext c, UpstreamCall call, long upstrea
             w.WriteStartObject("function_call");
             w.WriteString("name", fc.Name.ToString());
             var args = fc.Arguments.ToString();
-            w.WriteString("arguments", s.Restorer?.Restore(args) ?? args);
+            w.WriteString("arguments", JsonText.Clean(s.Restorer?.Restore(args) ?? args));
             w.WriteEndObject();
         }
 

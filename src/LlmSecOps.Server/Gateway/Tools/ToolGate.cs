@@ -55,7 +55,7 @@ internal static class ToolGate
         {
             for (var i = functions.Count - 1; i >= 0; i--)
             {
-                var name = functions[i].Prop("name").Str();
+                var name = functions[i].Prop("name").Str() is { } raw ? JsonText.Clean(raw) : null;
                 if (name is not null && policy.IsAllowed(name, roles))
                 {
                     offered.Add(name);
@@ -138,5 +138,5 @@ internal static class ToolGate
 
     /// <summary>The name of a tool definition (<c>function.name</c>, or <c>custom.name</c> for custom tools).</summary>
     public static string? FunctionName(JsonNode? tool) =>
-        tool.Prop("function").Prop("name").Str() ?? tool.Prop("custom").Prop("name").Str() ?? tool.Prop("name").Str();
+        (tool.Prop("function").Prop("name").Str() ?? tool.Prop("custom").Prop("name").Str() ?? tool.Prop("name").Str()) is { } name ? JsonText.Clean(name) : null;
 }
