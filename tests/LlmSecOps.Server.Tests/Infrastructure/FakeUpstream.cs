@@ -273,6 +273,3 @@ internal sealed class FakeUpstream : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>One request the fake upstream received.</summary>
-internal sealed record ReceivedRequest(string Method, string Path, string Authorization, string Body, JsonObject? Json);

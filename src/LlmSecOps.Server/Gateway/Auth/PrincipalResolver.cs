@@ -7,19 +7,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace LlmSecOps.Server.Gateway.Auth;
 
-/// <summary>Outcome of authenticating a request.</summary>
-internal enum AuthOutcome
-{
-    /// <summary>A principal was found (or anonymous access is allowed).</summary>
-    Ok,
-
-    /// <summary>No key was presented and anonymous access is off.</summary>
-    Missing,
-
-    /// <summary>A key was presented and matches nothing.</summary>
-    Invalid,
-}
-
 /// <summary>
 /// Turns the bearer key of a request into a principal: the key is hashed with SHA-256 and the hash
 /// compared with every configured hash in constant time, so neither the key nor which entry almost
