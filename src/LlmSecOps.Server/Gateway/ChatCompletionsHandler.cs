@@ -420,7 +420,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         try
         {
             await using var stream = await call.Response!.Content.ReadAsStreamAsync(call.Token).ConfigureAwait(false);
-            if (!await raw.ReadFromAsync(stream, runtime.Options.MaxResponseBytes, call.Token).ConfigureAwait(false))
+            if (!await raw.ReadFromAsync(stream, runtime.Options.MaxResponseBytes, call.Token, call.Touch).ConfigureAwait(false))
             {
                 ex.UpstreamMs = runtime.Ms(upstreamStarted);
                 await Fail(http, ex, 502, OpenAiError.ServerError, "upstream_response_too_large", $"the upstream response is larger than {runtime.Options.MaxResponseBytes} bytes").ConfigureAwait(false);

@@ -185,7 +185,7 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
         try
         {
             await using var stream = await call.Response!.Content.ReadAsStreamAsync(call.Token).ConfigureAwait(false);
-            if (!await answer.ReadFromAsync(stream, runtime.Options.MaxResponseBytes, call.Token).ConfigureAwait(false))
+            if (!await answer.ReadFromAsync(stream, runtime.Options.MaxResponseBytes, call.Token, call.Touch).ConfigureAwait(false))
             {
                 ex.UpstreamMs = runtime.Ms(upstreamStarted);
                 await ChatCompletionsHandler.Fail(http, ex, 502, OpenAiError.ServerError, "upstream_response_too_large", $"the upstream response is larger than {runtime.Options.MaxResponseBytes} bytes").ConfigureAwait(false);

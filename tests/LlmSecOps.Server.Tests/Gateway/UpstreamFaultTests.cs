@@ -267,4 +267,31 @@ public sealed class UpstreamFaultTests
         var evt = await gw.Events.SingleAsync();
         Assert.Equal(499, evt.Status);
     }
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(1500, false)]
+    public async Task Chat_BodyArrivingInPieces_IdleTimeoutAppliesBetweenPieces(int pauseMs, bool succeeds)
+    {
+        await using var gw = await TestGateway.StartAsync(o => o with
+        {
+            Upstreams = [o.Upstreams[0] with { FirstByteTimeout = TimeSpan.FromMilliseconds(600) }],
+        });
+        gw.Upstream.Handler = async (ctx, req) =>
+        {
+            var body = FakeUpstream.Completion(req, "slow but steady");
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+            for (var i = 0; i < body.Length; i += body.Length / 4 + 1)
+            {
+                await Task.Delay(pauseMs, ctx.RequestAborted);
+                await ctx.Response.WriteAsync(body.Substring(i, Math.Min(body.Length / 4 + 1, body.Length - i)), ctx.RequestAborted);
+                await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+            }
+        };
+
+        using var response = await gw.ChatAsync(TestGateway.Chat("Hello"));
+
+        Assert.Equal(succeeds ? HttpStatusCode.OK : HttpStatusCode.GatewayTimeout, response.StatusCode);
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class PooledBody : IDisposable
 
     /// <summary>Reads a stream to the end, refusing more than <paramref name="limit"/> bytes.</summary>
     /// <returns>False when the limit was passed.</returns>
-    public async ValueTask<bool> ReadFromAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    public async ValueTask<bool> ReadFromAsync(Stream stream, long limit, CancellationToken cancellationToken, Action? progress = null)
     {
         while (true)
         {
@@ -47,6 +47,7 @@ internal sealed class PooledBody : IDisposable
             }
 
             Length += n;
+            progress?.Invoke();
             if (Length > limit)
             {
                 return false;
