@@ -1,4 +1,12 @@
 using LlmSecOps.Core.Policy;
+using LlmSecOps.Guard.Scanners.Canary;
+using LlmSecOps.Guard.Scanners.DenyList;
+using LlmSecOps.Guard.Scanners.Exfiltration;
+using LlmSecOps.Guard.Scanners.Length;
+using LlmSecOps.Guard.Scanners.Pii;
+using LlmSecOps.Guard.Scanners.Refusal;
+using LlmSecOps.Guard.Scanners.Secrets;
+using LlmSecOps.Guard.Scanners.SystemPromptLeak;
 
 namespace LlmSecOps.Guard;
 
@@ -11,6 +19,14 @@ public static class ScannerCatalog
         ArgumentNullException.ThrowIfNull(policy);
         return
         [
+            new LengthScanner(),
+            new DenyListScanner(policy),
+            new SecretsScanner(),
+            new PiiScanner(policy),
+            new CanaryScanner(),
+            new SystemPromptLeakScanner(),
+            new ExfiltrationLinkScanner(),
+            new RefusalScanner(),
         ];
     }
 }
