@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
+using LlmSecOps.Benchmarks.Gateway;
 using LlmSecOps.Benchmarks.RedTeam;
+
+// "gateway" runs the gateway load comparison (a load test, not a BenchmarkDotNet micro-benchmark).
+if (args.Length > 0 && args[0] == "gateway")
+{
+    return await GatewayLoadBench.RunAsync(args[1..]).ConfigureAwait(false);
+}
 
 if (args.Length > 0 && RedTeamBench.Handles(args[0]))
 {

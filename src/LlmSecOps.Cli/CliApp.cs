@@ -25,6 +25,8 @@ internal static class CliApp
         yield return ScanCommand.Create(io);
         yield return EventsCommand.Create(io);
         yield return ProbeCommand.Create(io);
+        yield return ServeCommand.Create(io);
+        yield return DemoCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
