@@ -23,6 +23,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliIo io)
     {
         yield return ScanCommand.Create(io);
+        yield return LintCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
