@@ -24,6 +24,8 @@ internal static class CliApp
     {
         yield return ScanCommand.Create(io);
         yield return LintCommand.Create(io);
+        yield return RenderCommand.Create(io);
+        yield return PolicyCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>

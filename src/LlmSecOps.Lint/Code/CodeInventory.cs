@@ -86,6 +86,17 @@ internal sealed class CodeInventory
         var value = lit.Value;
         if (lit.Interpolated)
         {
+            // f"https://host/path/{x}": the host is still known.
+            if (lit.Holes.Count > 0 && (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                var prefix = value[..lit.Holes[0].Start];
+                var hostEnd = prefix.IndexOf('/', prefix.IndexOf("//", StringComparison.Ordinal) + 2);
+                if (hostEnd > 0 && Classify(k, KeyBefore(k), prefix) is { } role)
+                {
+                    _doc.Endpoints.Add(new EndpointReference(prefix, role, t.Start, t.End));
+                }
+            }
+
             return;
         }
 

@@ -19,6 +19,9 @@ internal sealed class PromptUnit
 
     public List<SampleValue> Samples { get; } = [];
 
+    /// <summary>Default values the format applies when a variable is not given (used by <c>render</c>).</summary>
+    public List<SampleValue> Defaults { get; } = [];
+
     /// <summary>Names of variables whose value the format itself supplies (LangChain partial_variables, few-shot examples).</summary>
     public HashSet<string> Supplied { get; } = new(StringComparer.Ordinal);
 }

@@ -50,6 +50,7 @@ internal static partial class PromptyReader
 
         List<DeclaredVariable>? declared = null;
         var samples = new List<SampleValue>();
+        var defaults = new List<SampleValue>();
         if (front?.Get("inputs") is { } inputs)
         {
             declared = [];
@@ -63,6 +64,11 @@ internal static partial class PromptyReader
                         {
                             samples.Add(new SampleValue(k.Value, sample));
                         }
+
+                        if (v is DataMap withDefault && withDefault.Get("default") is { } dflt and not DataScalar { Kind: ScalarKind.Null })
+                        {
+                            defaults.Add(new SampleValue(k.Value, dflt));
+                        }
                     }
 
                     break;
@@ -75,6 +81,11 @@ internal static partial class PromptyReader
                             if ((spec.Get("sample") ?? spec.Get("default")) is DataScalar { Kind: not ScalarKind.Null } sample)
                             {
                                 samples.Add(new SampleValue(name.Value, sample));
+                            }
+
+                            if (spec.Get("default") is DataScalar { Kind: not ScalarKind.Null } dflt)
+                            {
+                                defaults.Add(new SampleValue(name.Value, dflt));
                             }
                         }
                         else if (item is DataScalar s)
@@ -97,6 +108,7 @@ internal static partial class PromptyReader
 
         var id = front?.GetString("name") is { Length: > 0 } n ? n : doc.Stem;
         TextPromptReader.ReadBody(doc, bodyStart, syntax, declared, samples, prompty, id);
+        doc.Units[^1].Defaults.AddRange(defaults);
     }
 
     /// <summary>Splits a prompty body into (role, start, end) messages on role lines.</summary>

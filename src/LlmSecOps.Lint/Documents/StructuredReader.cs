@@ -291,6 +291,7 @@ internal sealed class StructuredReader
                         if (vm.Get("default") is DataScalar { Kind: not ScalarKind.Null } d)
                         {
                             unit.Samples.Add(new SampleValue(name.Value, d));
+                            unit.Defaults.Add(new SampleValue(name.Value, d));
                         }
 
                         break;
