@@ -18,7 +18,14 @@ public sealed class Glob
     {
         ArgumentNullException.ThrowIfNull(pattern);
         Pattern = pattern;
-        _regex = new Regex(ToRegex(pattern), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000));
+        try
+        {
+            _regex = new Regex(ToRegex(pattern), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"invalid glob '{pattern}': {ex.Message}", nameof(pattern), ex);
+        }
     }
 
     /// <summary>The pattern as written.</summary>
@@ -93,8 +100,23 @@ public sealed class Glob
                         break;
                     }
 
-                    var cls = p[(i + 1)..close].Replace("\\", "\\\\", StringComparison.Ordinal);
-                    sb.Append('[').Append(cls.StartsWith('!') ? "^" + cls[1..] : cls).Append(']');
+                    var cls = p[(i + 1)..close];
+                    sb.Append('[');
+                    var from = 0;
+                    if (cls.StartsWith('!') || cls.StartsWith('^'))
+                    {
+                        sb.Append('^');
+                        from = 1;
+                    }
+
+                    for (var k = from; k < cls.Length; k++)
+                    {
+                        var ch = cls[k];
+                        var range = ch == '-' && k > from && k + 1 < cls.Length;
+                        sb.Append(char.IsAsciiLetterOrDigit(ch) || range ? ch.ToString() : "\\u" + ((int)ch).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    sb.Append(']');
                     i = close;
                     break;
                 case '{':

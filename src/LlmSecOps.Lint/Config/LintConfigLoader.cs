@@ -297,9 +297,38 @@ public static class LintConfigLoader
             case DataScalar { Kind: ScalarKind.Null }:
                 return [];
             case DataScalar s:
-                return [s.Value];
+                try
+                {
+                    _ = new Glob(s.Value);
+                    return [s.Value];
+                }
+                catch (ArgumentException ex)
+                {
+                    error(s.Start, $"{key}: {ex.Message}");
+                    return [];
+                }
+
             case DataSequence seq when seq.Items.All(static i => i is DataScalar):
-                return seq.Items.Cast<DataScalar>().Select(i => i.Value).Where(i => i.Length > 0).ToArray();
+                var list = new List<string>();
+                foreach (var item in seq.Items.Cast<DataScalar>())
+                {
+                    if (item.Value.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        _ = new Glob(item.Value);
+                        list.Add(item.Value);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        error(item.Start, $"{key}: {ex.Message}");
+                    }
+                }
+
+                return [.. list];
             default:
                 error(node.Start, $"{key}: expected a list of glob patterns");
                 return [];

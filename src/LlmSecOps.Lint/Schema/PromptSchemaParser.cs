@@ -137,6 +137,19 @@ internal static class PromptSchemaParser
             }
         }
 
+        foreach (var p in paths.ToList())
+        {
+            try
+            {
+                _ = new Config.Glob(p);
+            }
+            catch (ArgumentException ex)
+            {
+                error(map.Start, $"templates.{id}.path: {ex.Message}", false);
+                paths.Remove(p);
+            }
+        }
+
         var variables = new Dictionary<string, VariableSchema>(StringComparer.Ordinal);
         switch (map.Get("variables"))
         {

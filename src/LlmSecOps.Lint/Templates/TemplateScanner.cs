@@ -51,7 +51,7 @@ internal static class TemplateScanner
     /// </summary>
     public static TemplateSyntax Detect(string text)
     {
-        if (text.Contains("{%", StringComparison.Ordinal) || text.Contains("{#", StringComparison.Ordinal))
+        if (text.Contains("{%", StringComparison.Ordinal))
         {
             return TemplateSyntax.Jinja;
         }
@@ -66,12 +66,25 @@ internal static class TemplateScanner
             return TemplateSyntax.Mustache;
         }
 
-        if (text.Contains("{{", StringComparison.Ordinal))
+        if (text.Contains("{{", StringComparison.Ordinal) || HasJinjaComment(text))
         {
             return TemplateSyntax.Jinja;
         }
 
         return text.Contains('{', StringComparison.Ordinal) ? TemplateSyntax.FString : TemplateSyntax.Plain;
+    }
+
+    private static bool HasJinjaComment(string text)
+    {
+        for (var i = text.IndexOf("{#", StringComparison.Ordinal); i >= 0; i = text.IndexOf("{#", i + 1, StringComparison.Ordinal))
+        {
+            if ((i == 0 || text[i - 1] != '{') && text.IndexOf("#}", i + 2, StringComparison.Ordinal) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The syntax named by a format field (prompty <c>template</c>, LangChain <c>template_format</c>, SK <c>template_format</c>).</summary>
