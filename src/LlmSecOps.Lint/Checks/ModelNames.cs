@@ -6,7 +6,7 @@ namespace LlmSecOps.Lint.Checks;
 internal static partial class ModelNames
 {
     /// <summary>Whether the string reads as the id of a hosted or open-weights language model.</summary>
-    public static bool IsModelLike(string s) => s.Length is > 1 and < 120 && !s.Contains(' ', StringComparison.Ordinal) && FamilyRegex().IsMatch(s);
+    public static bool IsModelLike(string s) => s.Length is > 1 and < 120 && !s.EndsWith('-') && !s.Contains(' ', StringComparison.Ordinal) && FamilyRegex().IsMatch(s);
 
     /// <summary>A reason when the id is a moving alias; null when it is pinned or not a known family.</summary>
     public static string? UnpinnedReason(string name)
@@ -52,8 +52,8 @@ internal static partial class ModelNames
         return null;
     }
 
-    [GeneratedRegex(@"^(?:[\w.\-]+/)?(?:gpt-|chatgpt-|o[1-9](?:-|$)|text-davinci|claude-|anthropic\.claude|gemini-|mistral-|mixtral-|codestral|pixtral|ministral|open-mistral|command-r|command-a|llama|meta-llama|gemma|qwen|phi-?\d|deepseek|grok-)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex FamilyRegex();
+    [GeneratedRegex(@"^(?:[\w.\-]+/)?(?:gpt-(?:\d|oss|image)|chatgpt-\d|o[1-9](?:-(?:mini|pro|preview|\d{4}))*(?:$|-)|text-davinci-\d|(?:anthropic\.)?claude-(?:\d|instant|opus|sonnet|haiku)|gemini-(?:\d|pro|flash|ultra|nano|exp)|(?:open-)?mistral-(?:large|medium|small|tiny|nemo|saba|embed|moderation|\d)|mixtral-\d|codestral-|pixtral-|ministral-\d|command-(?:r|a)(?:$|[-+\d])|llama-?\d|meta-llama/|gemma-?\d|qwen\d|qwen-|phi-?\d|deepseek-|grok-\d)[\w.:@\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+        private static partial Regex FamilyRegex();
 
     [GeneratedRegex(@"^o[1-9](?:-(?:mini|pro|preview))*(?:-\d{4}-\d{2}-\d{2})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex OpenAiReasoningRegex();

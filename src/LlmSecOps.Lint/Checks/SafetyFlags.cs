@@ -85,7 +85,10 @@ internal static class SafetyFlags
                 end++;
             }
 
-            return $"'{text[i..end]}' switches a safety control off";
+            if (end > i + "--dangerously-".Length)
+            {
+                return $"'{text[i..end]}' switches a safety control off";
+            }
         }
 
         return null;

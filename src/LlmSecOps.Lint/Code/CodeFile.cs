@@ -10,6 +10,9 @@ internal sealed class CodeFile
     private readonly int[] _match;
     private readonly int[] _parent;
     private readonly bool[] _block;
+    private readonly Dictionary<int, string> _callees = [];
+    private readonly Dictionary<int, List<CodeArgument>> _arguments = [];
+    private readonly Dictionary<string, bool> _llmCalls = new(StringComparer.Ordinal);
 
     private CodeFile(CodeLanguage language, string text, List<CodeToken> all)
     {
@@ -39,6 +42,7 @@ internal sealed class CodeFile
 
         Tokens = tokens;
         NewlineBefore = newlineBefore;
+        Comments = all.Where(static t => t.Kind == CodeTokenKind.Comment).Select(static t => (t.Start, t.End)).ToList();
         _match = new int[tokens.Count];
         _parent = new int[tokens.Count];
         _block = new bool[tokens.Count];
@@ -56,6 +60,9 @@ internal sealed class CodeFile
 
     /// <summary>Whether a line break precedes each token.</summary>
     public IReadOnlyList<bool> NewlineBefore { get; }
+
+    /// <summary>File offset ranges of the comments.</summary>
+    public IReadOnlyList<(int Start, int End)> Comments { get; }
 
     /// <summary>Statements as token index ranges [Start, End).</summary>
     public IReadOnlyList<(int Start, int End)> Statements { get; }
@@ -99,6 +106,31 @@ internal sealed class CodeFile
     /// Call results and indexers in the chain are kept as <c>()</c> and <c>[]</c>.
     /// </summary>
     public string CalleeOf(int open)
+    {
+        // Several checks ask about the same call; compute each once.
+        if (!_callees.TryGetValue(open, out var callee))
+        {
+            callee = ComputeCallee(open);
+            _callees[open] = callee;
+        }
+
+        return callee;
+    }
+
+    /// <summary>Whether the parenthesis at <paramref name="open"/> calls an LLM (cached per callee name).</summary>
+    public bool IsLlmCallAt(int open)
+    {
+        var callee = CalleeOf(open);
+        if (!_llmCalls.TryGetValue(callee, out var result))
+        {
+            result = CodeNames.IsLlmCall(callee);
+            _llmCalls[callee] = result;
+        }
+
+        return result;
+    }
+
+    private string ComputeCallee(int open)
     {
         var parts = new List<string>();
         var i = open - 1;
@@ -158,6 +190,17 @@ internal sealed class CodeFile
 
     /// <summary>Arguments of the call or literal opened at <paramref name="open"/>: token ranges split at top-level commas, with a keyword name when written <c>name=value</c> / <c>name: value</c>.</summary>
     public List<CodeArgument> ArgumentsOf(int open)
+    {
+        if (!_arguments.TryGetValue(open, out var cached))
+        {
+            cached = ComputeArguments(open);
+            _arguments[open] = cached;
+        }
+
+        return cached;
+    }
+
+    private List<CodeArgument> ComputeArguments(int open)
     {
         var list = new List<CodeArgument>();
         var close = Match(open);

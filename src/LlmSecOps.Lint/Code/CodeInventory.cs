@@ -106,7 +106,8 @@ internal sealed class CodeInventory
         }
 
         var key = KeyBefore(k);
-        if (ModelNames.IsModelLike(value) || (key is not null && ModelKeys.Contains(key) && value.Length is > 0 and < 100 && !value.Contains(' ', StringComparison.Ordinal)))
+        var modelKey = key is not null && ModelKeys.Contains(key);
+        if ((modelKey || (ModelNames.IsModelLike(value) && InModelPosition(k))) && value.Length is > 0 and < 100 && !value.Contains(' ', StringComparison.Ordinal))
         {
             _doc.Models.Add(new ModelReference(value, t.Start, t.End));
         }
@@ -156,6 +157,42 @@ internal sealed class CodeInventory
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a model id is where code names the model it calls: the first argument of a client
+    /// or model factory (<c>new ChatClient("gpt-4o", …)</c>, <c>openai("gpt-4o")</c>,
+    /// <c>GenerativeModel("gemini-1.5-pro")</c>), or assigned to a variable named like a model.
+    /// Model ids elsewhere (tests, lists of names) are not usage.
+    /// </summary>
+    private bool InModelPosition(int k)
+    {
+        var p = _code.Parent(k);
+        if (p >= 0 && _code.Tokens[p].IsPunct("(") && _code.ArgumentsOf(p) is { Count: > 0 } args && args[0].Start == k)
+        {
+            var callee = _code.CalleeOf(p);
+            var last = callee[(callee.LastIndexOf('.') + 1)..];
+            if (last is "ChatClient" or "GetChatClient" or "OpenAIClient" or "AzureOpenAIClient" or "openai" or "anthropic" or "google" or "mistral" or "ollama" or "azure" or "groq"
+                or "GenerativeModel" or "init_chat_model" or "ChatOpenAI" or "ChatAnthropic" or "AddOpenAIChatCompletion" or "AddAzureOpenAIChatCompletion" or "OpenAIChatCompletionService"
+                or "AsChatClient" or "GetResponsesClient" or "Model" or "LiteLLM" || callee.EndsWith("Completion", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (_code.At(k - 1) is { } eq && eq.IsPunct("="))
+        {
+            for (var j = k - 2; j >= 0 && j > k - 6; j--)
+            {
+                if (_code.Tokens[j].Kind == CodeTokenKind.Identifier)
+                {
+                    var words = Checks.TrustClassifier.Words(_code.Tokens[j].Text);
+                    return words.Contains("model") || words.Contains("deployment") || words.Contains("engine");
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The key or keyword a value is written under: <c>model=</c>, <c>"model":</c>, <c>Model =</c>.</summary>
@@ -219,7 +256,7 @@ internal sealed class CodeInventory
             return;
         }
 
-        if (CodeNames.IsLlmCall(callee))
+        if (_code.IsLlmCallAt(open))
         {
             var args = _code.ArgumentsOf(open);
             // TypeScript SDKs take one options object.

@@ -280,7 +280,7 @@ internal sealed class CodePromptExtractor
                 }
             }
 
-            if (langChain || sk || (CodeNames.IsLlmCall(callee) && index == 0 && keyword is null))
+            if (langChain || sk || (_code.IsLlmCallAt(parent) && index == 0 && keyword is null))
             {
                 return new SlotContext(langChain && callee.Contains("System", StringComparison.Ordinal) ? "system" : "user", false, style);
             }
@@ -297,15 +297,15 @@ internal sealed class CodePromptExtractor
                 return null;
             }
 
-            var lower = name.ToLowerInvariant();
-            var isPrompt = lower.Contains("prompt", StringComparison.Ordinal) || lower.Contains("instruction", StringComparison.Ordinal)
-                || (lower.Contains("system", StringComparison.Ordinal) && lower.Contains("message", StringComparison.Ordinal));
-            if (!isPrompt)
+            var words = Checks.TrustClassifier.Words(name);
+            var isPrompt = words.Any(static w => w is "prompt" or "prompts" or "instruction" or "instructions")
+                || (words.Contains("system") && words.Any(static w => w is "message" or "msg"));
+            if (!isPrompt || words.Any(static w => w is "path" or "file" or "dir" or "url" or "id" or "key" or "name" or "names" or "count" or "len" or "tokens"))
             {
                 return null;
             }
 
-            var role = lower.Contains("system", StringComparison.Ordinal) || lower.Contains("instruction", StringComparison.Ordinal) ? "system" : "user";
+            var role = words.Any(static w => w is "system" or "instruction" or "instructions") ? "system" : "user";
             return new SlotContext(role, false, PlaceholderStyle.Detect);
         }
 
@@ -316,7 +316,7 @@ internal sealed class CodePromptExtractor
     {
         // An object literal passed to an LLM call: generateText({ system: …, prompt: … }).
         var p = _code.Parent(literalOpen);
-        return p >= 0 && _code.Tokens[p].IsPunct("(") && CodeNames.IsLlmCall(_code.CalleeOf(p));
+        return p >= 0 && _code.Tokens[p].IsPunct("(") && _code.IsLlmCallAt(p);
     }
 
     private static string? RoleFromExpression(string text)

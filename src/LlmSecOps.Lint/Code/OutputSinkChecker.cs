@@ -151,7 +151,7 @@ internal sealed partial class OutputSinkChecker
                     return true;
                 }
 
-                if (_code.At(k + 1) is { } open && open.IsPunct("(") && CodeNames.IsLlmCall(_code.CalleeOf(k + 1)))
+                if (_code.At(k + 1) is { } open && open.IsPunct("(") && _code.IsLlmCallAt(k + 1))
                 {
                     SawLlmCall = true;
                     return true;
@@ -200,6 +200,11 @@ internal sealed partial class OutputSinkChecker
                 continue;
             }
 
+            if (!MaybeSink(callee))
+            {
+                continue;
+            }
+
             var isNew = IsNewExpression(k);
             var args = _code.ArgumentsOf(k);
             if (args.Count == 0)
@@ -235,6 +240,20 @@ internal sealed partial class OutputSinkChecker
             Report(rule, calleeStart, _code.Tokens[_code.Match(k) >= 0 ? _code.Match(k) : k].End, $"model output '{Shorten(argText)}' reaches {what} ({callee})", callee);
             _ = start;
         }
+    }
+
+    /// <summary>A cheap first filter on the method name before the argument list is looked at.</summary>
+    private static bool MaybeSink(string callee)
+    {
+        var last = callee[(callee.LastIndexOf('.') + 1)..];
+        return last is "eval" or "exec" or "compile" or "render_template_string" or "from_string" or "Template" or "system" or "popen" or "execl" or "execlp" or "execv" or "execvp"
+            or "spawnl" or "spawnlp" or "run" or "call" or "check_call" or "check_output" or "Popen" or "getoutput" or "getstatusoutput" or "spawn" or "execute" or "executemany"
+            or "executescript" or "exec_driver_sql" or "raw" or "read_sql" or "read_sql_query" or "text" or "Markup" or "mark_safe" or "HTML" or "html" or "markdown" or "loads"
+            or "Function" or "execSync" or "spawnSync" or "execFile" or "execFileSync" or "query" or "$queryRawUnsafe" or "$executeRawUnsafe" or "unsafe" or "insertAdjacentHTML"
+            or "write" or "writeln" or "parse" or "EvaluateAsync" or "RunAsync" or "Create" or "Start" or "ProcessStartInfo" or "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "FromSqlRaw"
+            or "SqlQueryRaw" or "SqlCommand" or "NpgsqlCommand" or "SqliteCommand" or "MySqlCommand" or "OracleCommand" or "Query" or "QueryAsync" or "Execute" or "ExecuteAsync"
+            or "QueryFirst" or "QueryFirstAsync" or "QuerySingle" or "QuerySingleAsync" or "ExecuteScalar" or "ExecuteScalarAsync" or "Raw" or "HtmlString" or "MarkupString"
+            or "Parse" || last.StartsWith("Deserialize", StringComparison.Ordinal) || callee.StartsWith("vm.", StringComparison.Ordinal);
     }
 
     private bool IsNewExpression(int open)

@@ -60,10 +60,9 @@ internal sealed class PythonTokenizer : TokenizerBase
                     k++;
                 }
 
-                var prefix = Text[s..k];
-                if (At(k) is '"' or '\'' && IsStringPrefix(prefix))
+                if (At(k) is '"' or '\'' && IsStringPrefix(Text.AsSpan(s, k - s)))
                 {
-                    ReadString(s, prefix.ToLowerInvariant());
+                    ReadString(s, Text[s..k].ToLowerInvariant());
                 }
                 else
                 {
@@ -81,7 +80,12 @@ internal sealed class PythonTokenizer : TokenizerBase
         }
     }
 
-    private static bool IsStringPrefix(string p) => p.ToLowerInvariant() is "r" or "u" or "f" or "b" or "br" or "rb" or "fr" or "rf" or "t" or "tr" or "rt";
+    private static bool IsStringPrefix(ReadOnlySpan<char> p)
+    {
+        Span<char> lower = stackalloc char[p.Length];
+        p.ToLowerInvariant(lower);
+        return lower is "r" or "u" or "f" or "b" or "br" or "rb" or "fr" or "rf" or "t" or "tr" or "rt";
+    }
 
     private void ReadString(int start, string prefix)
     {

@@ -202,7 +202,9 @@ public sealed class LintEngine
             }
 
             var findings = Convert(ctx.Findings, doc.Source, file.RelativePath);
-            var problems = Suppressions.Apply(doc.Source, findings, _options.Config.IsEnabled);
+            var problems = doc.Kind == DocumentKind.Code && doc.Code is null
+                ? []
+                : Suppressions.Apply(doc.Source, findings, _options.Config.IsEnabled, doc.Code?.Comments);
             if (problems.Count > 0)
             {
                 var extra = problems

@@ -5,8 +5,8 @@ using LlmSecOps.Lint.Text;
 namespace LlmSecOps.Lint.Engine;
 
 /// <summary>
-/// Inline suppressions: <c>llmsecops-ignore LLM002: reason</c> in any comment syntax on the line of
-/// a finding or on the line above it (a comment-only line applies to the next line that has
+/// Inline suppressions: <c>llmsecops-ignore LLM002: reason</c> right after a comment leader
+/// (<c>#</c>, <c>//</c>, <c>/*</c>, <c>&lt;!--</c>, <c>{#</c>, <c>--</c>, <c>;</c>) on the line of a finding or on the line above it (a comment-only line applies to the next line that has
 /// content), and <c>llmsecops-ignore-file LLM022: reason</c> for the whole file. A suppression
 /// without a reason, or naming no known rule, does not take effect and is reported (LLM090); one
 /// that matches nothing is reported too (LLM091).
@@ -18,7 +18,7 @@ internal static partial class Suppressions
         public bool Used { get; set; }
     }
 
-    public static List<(string RuleId, int Start, int End, string Message, string Key)> Apply(SourceText source, List<LintFinding> findings, Func<string, bool> isEnabled)
+    public static List<(string RuleId, int Start, int End, string Message, string Key)> Apply(SourceText source, List<LintFinding> findings, Func<string, bool> isEnabled, IReadOnlyList<(int Start, int End)>? comments = null)
     {
         var problems = new List<(string, int, int, string, string)>();
         var text = source.Text;
@@ -30,6 +30,12 @@ internal static partial class Suppressions
         var entries = new List<Entry>();
         foreach (Match m in MarkerRegex().Matches(text))
         {
+            // In source code only comments suppress; the marker inside a string is just text.
+            if (comments is not null && !comments.Any(c => m.Index >= c.Start && m.Index < c.End))
+            {
+                continue;
+            }
+
             var (line, col) = source.GetLineColumn(m.Index);
             var isFile = m.Groups["file"].Success && m.Groups["file"].Length > 0;
             var rules = m.Groups["rules"].Success
@@ -108,7 +114,7 @@ internal static partial class Suppressions
         return line + 1;
     }
 
-    [GeneratedRegex(@"llmsecops-ignore(?<file>-file)?(?:[ \t]+(?<rules>[A-Za-z]+\d+(?:[ \t]*,[ \t]*[A-Za-z]+\d+)*))?(?:[ \t]*:[ \t]*(?<reason>(?:(?!-->|\*/|#\}|%\}).)*))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<=(?:#|//|/\*|<!--|\{#|--|;)[ \t]*)llmsecops-ignore(?<file>-file)?(?:[ \t]+(?<rules>[A-Za-z]+\d+(?:[ \t]*,[ \t]*[A-Za-z]+\d+)*))?(?:[ \t]*:[ \t]*(?<reason>(?:(?!-->|\*/|#\}|%\}).)*))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex MarkerRegex();
 
     [GeneratedRegex(@"^\s*(?:#|//|/\*|<!--|\{#|\{%\s*comment|--|;|\*|')?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
