@@ -27,6 +27,9 @@ internal static class CliApp
         yield return ProbeCommand.Create(io);
         yield return ServeCommand.Create(io);
         yield return DemoCommand.Create(io);
+        yield return LintCommand.Create(io);
+        yield return RenderCommand.Create(io);
+        yield return PolicyCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
