@@ -36,6 +36,12 @@ internal sealed record RunOptions
     /// <summary>The LLM judge, when configured.</summary>
     public IResponseJudge? Judge { get; init; }
 
+    /// <summary><c>probe</c> or <c>replay</c> (recorded on each attempt event).</summary>
+    public string Kind { get; init; } = "probe";
+
+    /// <summary>Model the target is asked for, when it has one (recorded on each attempt event).</summary>
+    public string? Model { get; init; }
+
     /// <summary>Where attempt events go (source <c>probe</c>), when an event store is configured.</summary>
     public IEventSink? Events { get; init; }
 
