@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LlmSecOps.RedTeam.Running;
 using LlmSecOps.RedTeam.Storage;
+using LlmSecOps.Storage.Events;
 
 namespace LlmSecOps.Benchmarks.RedTeam;
 
@@ -108,6 +109,7 @@ public static class RedTeamBench
         var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "64"), CultureInfo.InvariantCulture);
         var mutators = options.GetValueOrDefault("mutators", "all");
         var rounds = int.Parse(options.GetValueOrDefault("rounds", "3"), CultureInfo.InvariantCulture);
+        var withEvents = options.GetValueOrDefault("events", "true") == "true";
         FakeTargetServer? local = null;
         var target = options.GetValueOrDefault("target");
         if (target is null)
@@ -118,26 +120,41 @@ public static class RedTeamBench
 
         try
         {
-            Console.WriteLine($"target {target}, mutators '{mutators}', concurrency {concurrency}, every built-in probe and detector, attempts committed to SQLite");
+            Console.WriteLine($"target {target}, mutators '{mutators}', concurrency {concurrency}, every built-in probe and detector, attempts committed to SQLite{(withEvents ? " and written to the event store" : string.Empty)}");
             var rates = new List<double>();
             for (var round = 0; round <= rounds; round++)
             {
                 var dir = Path.Combine(Path.GetTempPath(), "llmsecops-bench", Guid.NewGuid().ToString("N"));
-                var store = RedTeamStore.Open(dir);
+                // As the command line does: the red-team tables in the event store's file, and
+                // every attempt also written as an event (unless --events false).
+                var events = withEvents ? EventStore.Open(new EventStoreOptions { DataDirectory = dir }) : null;
+                var store = events is null ? RedTeamStore.Open(dir) : new RedTeamStore(events.Database);
                 var config = new RunConfig { TargetUrl = target, Model = "fake", Mutators = mutators, Concurrency = concurrency, Seed = round + 1, Retries = 0 };
                 var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var phase = new PhaseClock();
-                var outcome = await ProbeSession.RunAsync(store, config, null, _ => null, phase, TimeProvider.System, CancellationToken.None);
+                var outcome = await ProbeSession.RunAsync(store, config, null, _ => null, phase, TimeProvider.System, CancellationToken.None, events);
+                if (events is not null)
+                {
+                    await events.DisposeAsync();
+                }
+
                 clock.Stop();
                 process.Refresh();
                 var cpu = process.TotalProcessorTime - cpuBefore;
                 var stored = store.CompletedAttemptIds(outcome.RunId).Count;
+                var eventCount = 0L;
+                if (withEvents)
+                {
+                    await using var reader = EventStore.Open(new EventStoreOptions { DataDirectory = dir });
+                    eventCount = await reader.CountAsync(new LlmSecOps.Core.Events.EventQuery { Source = AttemptEvents.Source });
+                }
+
                 var rate = outcome.Counters.Done / clock.Elapsed.TotalSeconds;
                 var label = round == 0 ? "warm-up" : $"round {round}";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{label}: {outcome.Counters.Done} attempts ({stored} stored, {outcome.Counters.Successes} succeeded, {outcome.Counters.Errors} errors) in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} attempts/s end to end ({outcome.Counters.Done / phase.Elapsed.TotalSeconds:0}/s once planned); CPU {cpu.TotalSeconds:0.00} s = {cpu.TotalMilliseconds * 1000 / Math.Max(1, outcome.Counters.Done):0} µs per attempt{(local is null ? string.Empty : ", runner and fake together")}"));
+                    $"{label}: {outcome.Counters.Done} attempts ({stored} stored, {eventCount} events, {outcome.Counters.Successes} succeeded, {outcome.Counters.Errors} errors) in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} attempts/s end to end ({outcome.Counters.Done / phase.Elapsed.TotalSeconds:0}/s once planned); CPU {cpu.TotalSeconds:0.00} s = {cpu.TotalMilliseconds * 1000 / Math.Max(1, outcome.Counters.Done):0} µs per attempt{(local is null ? string.Empty : ", runner and fake together")}"));
                 if (round > 0)
                 {
                     rates.Add(rate);
