@@ -94,7 +94,6 @@ internal sealed class ProbeRunner(Target target, RunOptions options, TimeProvide
                 }
 
                 counters.Add(result.Outcome);
-                options.Events?.Write(AttemptEvents.Create(result, options.Kind, options.Model));
                 observer?.OnAttempt(result, counters);
             }
         }

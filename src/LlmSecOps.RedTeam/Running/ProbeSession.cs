@@ -43,7 +43,7 @@ internal static class ProbeSession
         var runId = existing?.Id ?? NewRunId(time);
         using var http = TargetHttp.Create(config.Concurrency);
         var prepared = RunSetup.Prepare(config, runId, environment, http, time);
-        var options = prepared.Options with { Events = events, Kind = config.Kind, Model = prepared.Model };
+        var options = prepared.Options;
         if (existing is null)
         {
             store.CreateRun(new RunRecord
@@ -83,7 +83,7 @@ internal static class ProbeSession
 
         var runner = new ProbeRunner(prepared.Target, options, time);
         RunSessionResult result;
-        await using (var writer = new AttemptWriter(store))
+        await using (var writer = new AttemptWriter(store, events, config.Kind, prepared.Model))
         {
             try
             {
