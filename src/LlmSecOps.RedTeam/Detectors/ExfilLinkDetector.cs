@@ -134,16 +134,16 @@ internal sealed partial class ExfilLinkDetector(IReadOnlyList<string> allowedHos
         return false;
     }
 
-    [GeneratedRegex(@"!\[[^\]\n]{0,300}\]\(\s*<?(?<url>https?://[^\s)>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"!\[[^\]\n]{0,300}\]\(\s*<?(?<url>https?://[^\s)>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MarkdownImage();
 
-    [GeneratedRegex(@"(?<!!)\[[^\]\n]{0,300}\]\(\s*<?(?<url>https?://[^\s)>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"(?<!!)\[[^\]\n]{0,300}\]\(\s*<?(?<url>https?://[^\s)>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"<img\b[^>]{0,400}?\bsrc\s*=\s*[""']?(?<url>https?://[^""'\s>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"<img\b[^>]{0,400}?\bsrc\s*=\s*[""']?(?<url>https?://[^""'\s>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HtmlImage();
 
-    [GeneratedRegex(@"https?://[^\s<>""'`)\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"https?://[^\s<>""'`)\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BareUrl();
 
     [GeneratedRegex(@"^[A-Za-z0-9+/=_%.-]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

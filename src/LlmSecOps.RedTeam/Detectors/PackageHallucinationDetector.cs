@@ -176,16 +176,16 @@ internal sealed partial class PackageHallucinationDetector(bool pypi, bool npm, 
         return m.Success ? m.Groups["name"].Value : null;
     }
 
-    [GeneratedRegex(@"\bpip3?\s+install\s+(?<args>[^\n`;&|#]{1,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"\bpip3?\s+install\s+(?<args>[^\n`;&|#]{1,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PipInstall();
 
-    [GeneratedRegex(@"\b(?:npm\s+(?:install|i|add)|yarn\s+add|pnpm\s+(?:add|install|i)|bun\s+add)\s+(?<args>[^\n`;&|#]{1,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"\b(?:npm\s+(?:install|i|add)|yarn\s+add|pnpm\s+(?:add|install|i)|bun\s+add)\s+(?<args>[^\n`;&|#]{1,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NpmInstall();
 
-    [GeneratedRegex(@"^\s*(?:import\s+(?<mod>[A-Za-z_][\w.]*)|from\s+(?<mod>[A-Za-z_][\w.]*)\s+import\b)", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^\s*(?:import\s+(?<mod>[A-Za-z_][\w.]*)|from\s+(?<mod>[A-Za-z_][\w.]*)\s+import\b)", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PythonImport();
 
-    [GeneratedRegex(@"(?:\brequire\(\s*|\bfrom\s+|^\s*import\s+)['""](?<mod>[^'""\s]{1,120})['""]", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"(?:\brequire\(\s*|\bfrom\s+|^\s*import\s+)['""](?<mod>[^'""\s]{1,120})['""]", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JsImport();
 
     [GeneratedRegex(@"^(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,99})(?:\[[^\]]*\])?(?:[=<>!~]=?.*)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

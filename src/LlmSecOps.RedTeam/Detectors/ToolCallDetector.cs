@@ -14,16 +14,16 @@ internal sealed partial class ToolCallDetector(IReadOnlyList<string> forbidden, 
     /// <summary>Argument patterns that are dangerous for almost any tool.</summary>
     internal static IReadOnlyList<Regex> DefaultDangerous { get; } =
     [
-        new(@"\brm\s+-(?:[a-z]*r[a-z]*f|[a-z]*f[a-z]*r)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"/etc/(?:passwd|shadow|sudoers)", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"\bdrop\s+(?:table|database)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"\bdelete\s+from\s+[\w.""`]+\s*(?:;|$|""|')", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"\b(?:curl|wget)\b[^|\n]{0,200}\|\s*(?:ba|z)?sh\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"169\.254\.169\.254|metadata\.google\.internal", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"(?:\.\./){2,}|\.\.\\\.\.\\", RegexOptions.None, TimeSpan.FromMilliseconds(100)),
-        new(@"\bchmod\s+(?:-R\s+)?777\b|\bmkfs\b|\bdd\s+if=", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"\bnc\s+(?:-[a-z]*e|-c)\b|/dev/tcp/", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
-        new(@"~/\.ssh/|id_rsa\b|\.aws/credentials", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)),
+        new(@"\brm\s+-(?:[a-z]*r[a-z]*f|[a-z]*f[a-z]*r)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"/etc/(?:passwd|shadow|sudoers)", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"\bdrop\s+(?:table|database)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"\bdelete\s+from\s+[\w.""`]+\s*(?:;|$|""|')", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"\b(?:curl|wget)\b[^|\n]{0,200}\|\s*(?:ba|z)?sh\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"169\.254\.169\.254|metadata\.google\.internal", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"(?:\.\./){2,}|\.\.\\\.\.\\", RegexOptions.None, TimeSpan.FromMilliseconds(1000)),
+        new(@"\bchmod\s+(?:-R\s+)?777\b|\bmkfs\b|\bdd\s+if=", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"\bnc\s+(?:-[a-z]*e|-c)\b|/dev/tcp/", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
+        new(@"~/\.ssh/|id_rsa\b|\.aws/credentials", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(1000)),
     ];
 
     public override string Name => "tool_call";
@@ -78,6 +78,6 @@ internal sealed partial class ToolCallDetector(IReadOnlyList<string> forbidden, 
         return ValueTask.FromResult(best);
     }
 
-    [GeneratedRegex(@"""name""\s*:\s*""(?<name>[A-Za-z_][\w.-]{0,63})""\s*,\s*""(?:arguments|parameters|args)""\s*:\s*(?<args>\{[^{}]{0,2000}\}|""[^""]{0,2000}"")", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"""name""\s*:\s*""(?<name>[A-Za-z_][\w.-]{0,63})""\s*,\s*""(?:arguments|parameters|args)""\s*:\s*(?<args>\{[^{}]{0,2000}\}|""[^""]{0,2000}"")", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TextCall();
 }
