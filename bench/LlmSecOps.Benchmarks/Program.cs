@@ -1,11 +1,18 @@
 using BenchmarkDotNet.Running;
 using LlmSecOps.Benchmarks.Gateway;
+using LlmSecOps.Benchmarks.Guard;
 using LlmSecOps.Benchmarks.RedTeam;
 
 // "gateway" runs the gateway load comparison (a load test, not a BenchmarkDotNet micro-benchmark).
 if (args.Length > 0 && args[0] == "gateway")
 {
     return await GatewayLoadBench.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+// "guard" times the default guard pipeline call by call (p50/p99 and allocations per prompt size).
+if (args.Length > 0 && GuardPipelineBench.Handles(args[0]))
+{
+    return await GuardPipelineBench.RunAsync(args).ConfigureAwait(false);
 }
 
 if (args.Length > 0 && RedTeamBench.Handles(args[0]))

@@ -1,10 +1,14 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LlmSecOps.Cli;
 using LlmSecOps.Core.Policy;
 using LlmSecOps.Lint.PolicyGen;
 using LlmSecOps.Lint.Tests.Support;
 
 namespace LlmSecOps.Lint.Tests;
 
-public sealed class PolicyGenerateTests
+public sealed partial class PolicyGenerateTests
 {
     private static string SampleApp => Path.Combine(TestPaths.RepoRoot, "samples", "app");
 
@@ -71,4 +75,71 @@ public sealed class PolicyGenerateTests
         Assert.False(policy.Tools.IsAllowed("get_weather", []));
         Assert.Equal(["gpt-4o-2024-08-06"], policy.Models.Allow);
     }
+
+    [Fact]
+    public async Task SampleApp_GeneratedPolicy_IsServedAsIs_AndItsToolAllowListIsEnforced()
+    {
+        using var dir = new TempDir();
+        dir.CopyFrom(SampleApp);
+        var (exit, _, stderr) = await CliRunner.RunAsync(dir.Path, "policy", "generate", ".", "-o", "usage.yaml");
+        Assert.True(exit == 0, stderr);
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var upstream = await FakeLlmUpstream.StartAsync(cts.Token);
+        var inner = new StringWriter();
+        var stdout = TextWriter.Synchronized(inner);
+        var stderrWriter = TextWriter.Synchronized(new StringWriter());
+        var io = new CliIo(new StringReader(string.Empty), stdout, stderrWriter, InputRedirected: false, OutputIsTerminal: false)
+        {
+            WorkingDirectory = dir.Path,
+            GetEnvironmentVariable = static _ => null,
+        };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var serve = CliApp.RunAsync(["serve", "--upstream", upstream.BaseUrl, "--urls", "http://127.0.0.1:0", "--policy", "usage.yaml", "--data-dir", Path.Combine(dir.Path, "data")], io, stop.Token);
+
+        string? gateway = null;
+        while (gateway is null && !serve.IsCompleted)
+        {
+            await Task.Delay(50, cts.Token);
+            lock (stdout)
+            {
+                gateway = ListeningRegex().Match(inner.ToString()) is { Success: true } m ? m.Groups["url"].Value : null;
+            }
+        }
+
+        Assert.True(gateway is not null, $"serve did not start: exit {(serve.IsCompleted ? await serve : -1)}, {stderrWriter}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var request = new JsonObject
+        {
+            ["model"] = "gpt-4o-2024-08-06",
+            ["max_tokens"] = 50,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "How do I reset my router?" }),
+            ["tools"] = new JsonArray(Tool("search_docs"), Tool("run_shell")),
+        };
+        using var response = await http.PostAsync(gateway + "/v1/chat/completions", new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json"), cts.Token);
+        var body = await response.Content.ReadAsStringAsync(cts.Token);
+
+        Assert.True(response.IsSuccessStatusCode, body);
+        Assert.Contains("Restart the router", body, StringComparison.Ordinal);
+        var sent = JsonNode.Parse(Assert.Single(upstream.Requests))!;
+        var offered = sent["tools"]!.AsArray().Select(static t => t!["function"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["search_docs"], offered);
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await serve.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static JsonObject Tool(string name) => new()
+    {
+        ["type"] = "function",
+        ["function"] = new JsonObject
+        {
+            ["name"] = name,
+            ["description"] = "A tool offered by the client.",
+            ["parameters"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["query"] = new JsonObject { ["type"] = "string", ["maxLength"] = 200 } } },
+        },
+    };
+
+    [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListeningRegex();
 }

@@ -9,20 +9,20 @@ namespace LlmSecOps.Lint.Tests;
 
 public sealed class SarifTests
 {
-    [SharedSchemaFact]
+    [Fact]
     public async Task Sarif_ForBadSamples_ValidatesAgainstSarif210Schema()
     {
         var result = await LintRunner.RunAsync(TestPaths.BadSamples);
         Assert.NotEmpty(result.Findings);
         var sarif = SarifReporter.Write(result, TestPaths.BadSamples, baselineUsed: true);
 
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.SharedSchemas!, "sarif-schema-2.1.0.json"));
+        var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
         var errors = schema.Validate(sarif);
 
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(static e => $"{e.Path}: {e.Kind}")));
     }
 
-    [SharedSchemaFact]
+    [Fact]
     public async Task Sarif_WithSuppressionsAndNotices_ValidatesAgainstSarif210Schema()
     {
         using var dir = new TempDir();
@@ -32,20 +32,20 @@ public sealed class SarifTests
         Assert.NotEmpty(result.Notices);
         Assert.Contains(result.Findings, static f => f.Suppression is not null);
 
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.SharedSchemas!, "sarif-schema-2.1.0.json"));
+        var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
         var errors = schema.Validate(SarifReporter.Write(result, dir.Path, baselineUsed: false));
 
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(static e => $"{e.Path}: {e.Kind}")));
     }
 
-    [SharedSchemaFact]
+    [Fact]
     public async Task SchemaValidation_RejectsABrokenLog()
     {
         // The validator must be able to fail: an unknown level value is not SARIF.
         var result = await LintRunner.RunAsync(TestPaths.BadSamples);
         var sarif = SarifReporter.Write(result, TestPaths.BadSamples, baselineUsed: false).Replace("\"level\": \"error\"", "\"level\": \"fatal\"", StringComparison.Ordinal);
 
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.SharedSchemas!, "sarif-schema-2.1.0.json"));
+        var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
 
         Assert.NotEmpty(schema.Validate(sarif));
     }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using LlmSecOps.Cli.Commands.Probe;
+using LlmSecOps.Core.Events;
 using LlmSecOps.RedTeam.Configuration;
 using LlmSecOps.RedTeam.Reporting;
 using LlmSecOps.RedTeam.Running;
 using LlmSecOps.RedTeam.Storage;
+using LlmSecOps.Storage.Events;
 using Spectre.Console;
 
 namespace LlmSecOps.Cli.Commands;
@@ -141,12 +143,16 @@ internal static class ProbeCommand
             throw new UsageException("several --format values need --output");
         }
 
-        var store = OpenStore(io, parse.GetValue(options.DataDir));
+        // One SQLite file for both: the event store's events tables and the red team's own
+        // (runs, attempts, metrics) through its migration set. Disposing the event store drains
+        // its queue, so every attempt event is committed (or spooled) before the command exits.
+        await using var events = CommonOptions.OpenEventStore(io, parse.GetValue(options.DataDir));
+        var store = OpenStore(events);
         var status = reportToStdout ? io.Error : io.Out;
         SessionOutcome outcome;
         try
         {
-            outcome = await RunWithProgressAsync(io, store, config, parse.GetValue(options.Resume), parse.GetValue(options.Quiet), reportToStdout, ct).ConfigureAwait(false);
+            outcome = await RunWithProgressAsync(io, store, events, config, parse.GetValue(options.Resume), parse.GetValue(options.Quiet), reportToStdout, ct).ConfigureAwait(false);
         }
         catch (RedTeamFormatException ex)
         {
@@ -183,11 +189,11 @@ internal static class ProbeCommand
         return ProbeTables.ExitCode(io, status, report, failOn, maxErrorRate);
     }
 
-    private static async Task<SessionOutcome> RunWithProgressAsync(CliIo io, RedTeamStore store, RunConfig config, string? resume, bool quiet, bool reportToStdout, CancellationToken ct)
+    private static async Task<SessionOutcome> RunWithProgressAsync(CliIo io, RedTeamStore store, IEventSink events, RunConfig config, string? resume, bool quiet, bool reportToStdout, CancellationToken ct)
     {
         if (quiet)
         {
-            return await ProbeSession.RunAsync(store, config, resume, io.GetEnvironmentVariable, null, TimeProvider.System, ct).ConfigureAwait(false);
+            return await ProbeSession.RunAsync(store, config, resume, io.GetEnvironmentVariable, null, TimeProvider.System, ct, events).ConfigureAwait(false);
         }
 
         if (io.OutputIsTerminal && !reportToStdout)
@@ -200,13 +206,26 @@ internal static class ProbeCommand
                 Interactive = InteractionSupport.Yes,
             });
             var observer = new SpectreProgress();
-            return await SpectreProgress.RunAsync(console, observer, () => ProbeSession.RunAsync(store, config, resume, io.GetEnvironmentVariable, observer, TimeProvider.System, ct)).ConfigureAwait(false);
+            return await SpectreProgress.RunAsync(console, observer, () => ProbeSession.RunAsync(store, config, resume, io.GetEnvironmentVariable, observer, TimeProvider.System, ct, events)).ConfigureAwait(false);
         }
 
         var plain = new PlainProgress(io.Error, TimeSpan.FromSeconds(2));
-        var outcome = await ProbeSession.RunAsync(store, config, resume, io.GetEnvironmentVariable, plain, TimeProvider.System, ct).ConfigureAwait(false);
+        var outcome = await ProbeSession.RunAsync(store, config, resume, io.GetEnvironmentVariable, plain, TimeProvider.System, ct, events).ConfigureAwait(false);
         plain.Finish(outcome.Counters);
         return outcome;
+    }
+
+    /// <summary>The red-team tables in the event store's database file.</summary>
+    internal static RedTeamStore OpenStore(SqliteEventStore events)
+    {
+        try
+        {
+            return new RedTeamStore(events.Database);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new UsageException($"cannot open the red-team tables in {events.Database.Path}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Opens the red-team store in the data directory.</summary>

@@ -37,6 +37,17 @@ internal static partial class Delimiters
             return true;
         }
 
+        // A labelled block that runs to the end of its own message ("[tool output]\n{x}"): the
+        // label opens it and the message boundary closes it.
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, p.Start - 1)) + 1;
+        if (template.WholeMessage && !template.IsSystem && text.AsSpan(p.End).Trim().Length == 0
+            && text.AsSpan(lineStart, p.Start - lineStart).Trim().Length == 0
+            && PreviousNonEmptyLine(text, lineStart) is { } label
+            && (DelimiterLineRegex().IsMatch(label) || LabelLineRegex().IsMatch(label)))
+        {
+            return true;
+        }
+
         return IsDelimited(text, p.Start, p.End);
     }
 
@@ -53,7 +64,27 @@ internal static partial class Delimiters
             }
         }
 
-        return InsideTag(text, start, end) || InsideFence(text, start, end) || BetweenDelimiterLines(text, start, end);
+        return InsideBrackets(text, start, end) || InsideTag(text, start, end) || InsideFence(text, start, end) || BetweenDelimiterLines(text, start, end);
+    }
+
+    /// <summary>A value inside a bracketed label on one line: <c>[result of tool {name}]</c>.</summary>
+    private static bool InsideBrackets(string text, int start, int end)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', end);
+        if (lineEnd < 0)
+        {
+            lineEnd = text.Length;
+        }
+
+        var open = text.LastIndexOf('[', start - 1, start - lineStart);
+        if (open < 0 || text.IndexOf(']', open, start - open) >= 0)
+        {
+            return false;
+        }
+
+        var close = text.IndexOf(']', end, lineEnd - end);
+        return close >= 0 && text.IndexOf('[', end, close - end) < 0;
     }
 
     private static bool InsideTag(string text, int start, int end)
@@ -170,6 +201,9 @@ internal static partial class Delimiters
 
     [GeneratedRegex(@"^(?:[-=#*~_`""'<>|+]{3,}.*|[-=#*~_]{3,}|(?:BEGIN|START|END)\b.*|.*\b(?:BEGIN|START|END)\s*[-=#*~]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex DelimiterLineRegex();
+
+    [GeneratedRegex(@"^\[[^\[\]]+\]:?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex LabelLineRegex();
 
     [GeneratedRegex(@"json\.dumps|JSON\.stringify|JsonSerializer\.Serialize|html\.escape|escape\(|quote\(|repr\(", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex EncodedExpressionRegex();

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using LlmSecOps.Core.Policy;
 using LlmSecOps.Core.Scanning;
 using LlmSecOps.Guard;
+using LlmSecOps.Lint.Code;
 using LlmSecOps.Lint.Diagnostics;
+using LlmSecOps.Lint.Documents;
 using LlmSecOps.Lint.Templates;
 
 namespace LlmSecOps.Lint.Checks;
@@ -37,7 +39,7 @@ internal static partial class GuardChecks
             var result = await engine.ScanAsync(new ScanRequest { Text = doc.Source.Text, Direction = Direction.Input }, ct).ConfigureAwait(false);
             foreach (var f in result.Findings)
             {
-                if (f.Category == FindingCategories.Secret && f.Span is { } span)
+                if (f.Category == FindingCategories.Secret && f.Span is { } span && (doc.Code is null || IsCredentialUse(doc, span.Start)))
                 {
                     ctx.Add(RuleIds.SecretInTemplate, span.Start, span.End, $"{Describe(f)} is written in the file{Evidence(f)}; remove it and rotate it", f.Rule);
                 }
@@ -79,6 +81,94 @@ internal static partial class GuardChecks
         }
     }
 
+    /// <summary>
+    /// In source code a secret-shaped string is reported where it acts as a secret: outside a
+    /// string literal (a comment), in a prompt, in a literal assigned or passed to a credential-like
+    /// name (<c>api_key=</c>, <c>"Authorization":</c>, <c>new ApiKeyCredential(…)</c>), or in a
+    /// literal that is itself a credential (a bearer header, a connection string). A key that is
+    /// plain data handed to a function (sample traffic, a scanner's input) is not.
+    /// </summary>
+    internal static bool IsCredentialUse(LintDocument doc, int offset)
+    {
+        var code = doc.Code!;
+        var index = -1;
+        for (var i = 0; i < code.Tokens.Count; i++)
+        {
+            var t = code.Tokens[i];
+            if (t.Start <= offset && offset < t.End)
+            {
+                index = i;
+                break;
+            }
+
+            if (t.Start > offset)
+            {
+                break;
+            }
+        }
+
+        if (index < 0 || code.Tokens[index].Kind != CodeTokenKind.String)
+        {
+            return true;
+        }
+
+        foreach (var unit in doc.Units)
+        {
+            foreach (var t in unit.Templates)
+            {
+                var (s, e) = t.Origin.ToFile(0, t.Text.Length);
+                if (offset >= s && offset < e)
+                {
+                    return true;
+                }
+            }
+        }
+
+        var literal = code.Tokens[index].Text;
+        if (CredentialLiteralRegex().IsMatch(literal))
+        {
+            return true;
+        }
+
+        // Walk back over the pieces of a concatenation or interpolation to the operator before it.
+        var j = index - 1;
+        while (code.At(j) is { } prev && (prev.Kind == CodeTokenKind.String || prev.IsPunct("+") || prev.IsPunct("$")))
+        {
+            j--;
+        }
+
+        var op = code.At(j);
+        var name = code.At(j - 1);
+        if (op is null || name is null)
+        {
+            return false;
+        }
+
+        if (op.IsPunct("=") || op.IsPunct(":") || op.IsPunct(":=") || op.IsPunct("=>"))
+        {
+            if (name.IsPunct("]") && code.At(j - 2) is { Kind: CodeTokenKind.String } indexKey)
+            {
+                name = indexKey;
+            }
+
+            return name.Kind is CodeTokenKind.Identifier or CodeTokenKind.String && IsCredentialName(name.Text);
+        }
+
+        if (op.IsPunct("(") || op.IsPunct(","))
+        {
+            var open = op.IsPunct("(") ? j : code.Parent(j);
+            return code.At(open - 1) is { Kind: CodeTokenKind.Identifier } callee && IsCredentialName(callee.Text)
+                && !callee.Text.Contains("Scan", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static bool IsCredentialName(string name) =>
+        TrustClassifier.Words(name).Any(static w => w is "key" or "apikey" or "token" or "secret" or "password" or "passwd" or "pwd" or "credential" or "credentials"
+            or "auth" or "authorization" or "bearer" or "connectionstring" or "dsn")
+        || name.Contains("ConnectionString", StringComparison.Ordinal);
+
     private static bool InsidePlaceholder(PromptTemplate t, int offset) =>
         t.Analysis.Placeholders.Any(p => offset >= p.Start && offset < p.End);
 
@@ -99,6 +189,9 @@ internal static partial class GuardChecks
     }
 
     private static string Evidence(Finding f) => string.IsNullOrEmpty(f.Evidence) ? string.Empty : $" ('{f.Evidence}')";
+
+    [GeneratedRegex(@"^(?:Bearer|Basic|token)\s|(?i:password|pwd)\s*=|^\w+://[^/\s:@]+:[^/\s@]+@", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex CredentialLiteralRegex();
 
     [GeneratedRegex(@"(?i)(?:@|\.)(?:example|test|invalid|localhost)(?:\.(?:com|org|net))?\b|\bexample\.(?:com|org|net)\b|555[-.\s]?01\d\d|\b0{6,}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex ReservedRegex();

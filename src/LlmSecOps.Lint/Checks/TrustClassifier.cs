@@ -34,6 +34,10 @@ internal static partial class TrustClassifier
         "schema", "version", "model", "max", "min", "limit", "count", "num", "number", "words", "length", "currency", "timezone", "tz", "persona",
         "role", "len", "names", "env", "environment", "config", "settings", "policy", "rules", "guidelines", "examples", "example", "fewshot", "shots",
         "domain", "site", "team", "department", "support", "channel", "platform", "system", "os", "environ", "getenv", "secrets", "const", "constants",
+
+        // Credentials and canary tokens come from the application's own configuration: no user
+        // supplies the key a prompt is built with.
+        "secret", "canary", "canaries", "password", "apikey", "credential", "credentials",
     };
 
     public static TrustLevel Classify(Placeholder placeholder, Schema.TemplateSchema? schema)

@@ -30,6 +30,12 @@ internal sealed class CodeInventory
         "temperature", "Temperature", "top_p", "topP", "TopP", "frequency_penalty", "presence_penalty", "FrequencyPenalty", "PresencePenalty", "response_format", "responseFormat", "ResponseFormat", "seed", "Seed", "stop",
     };
 
+    /// <summary>
+    /// Keys that mean sampling only next to a stronger one: <c>Seed</c> and <c>stop</c> also name
+    /// options of unrelated objects (a test run's seed, a job's stop flag).
+    /// </summary>
+    private static readonly HashSet<string> WeakSamplingKeys = new(StringComparer.Ordinal) { "seed", "Seed", "stop" };
+
     private static readonly string[] LlmHosts =
     [
         "api.openai.com", "openai.azure.com", "api.anthropic.com", "generativelanguage.googleapis.com", "aiplatform.googleapis.com", "api.mistral.ai",
@@ -329,7 +335,7 @@ internal sealed class CodeInventory
             }
             else if (SamplingKeys.Contains(key))
             {
-                sampling = true;
+                sampling |= !WeakSamplingKeys.Contains(key);
                 var text = _code.TextOf(vs, ve);
                 if (key is "temperature" or "Temperature")
                 {

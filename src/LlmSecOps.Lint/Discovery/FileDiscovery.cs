@@ -160,7 +160,7 @@ internal sealed class FileDiscovery
             return;
         }
 
-        _files.Add(new DiscoveredFile(path, relative, kind.Kind, kind.Language, isExplicit));
+        _files.Add(new DiscoveredFile(path, relative, kind.Kind, kind.Language, isExplicit) { ProjectPath = ConfigRelative(relative) });
     }
 
     private bool IsExcluded(string relative) => _exclude.Any(g => g.IsMatch(relative) || g.IsMatch(ConfigRelative(relative)));

@@ -44,7 +44,7 @@ internal static class DocumentReader
                 ReadStructured(doc, file.Kind == DocumentKind.Json);
                 break;
             case DocumentKind.Code:
-                CodeReader.Read(doc, file.Language ?? CodeLanguage.Python);
+                CodeReader.Read(doc, file.Language ?? CodeLanguage.Python, file.ProjectPath ?? file.RelativePath);
                 break;
         }
 
@@ -106,6 +106,14 @@ internal static class DocumentReader
             return;
         }
 
+        if (roots.Any(IsAttackCatalogue))
+        {
+            // Red-team probe definitions hold attack prompts on purpose; they are test input for a
+            // target, not templates or settings the application sends.
+            doc.IsLlmRelevant = doc.Findings.Count > 0;
+            return;
+        }
+
         var reader = new StructuredReader(doc);
         foreach (var root in roots)
         {
@@ -124,6 +132,23 @@ internal static class DocumentReader
             doc.Parameters.Clear();
             doc.Endpoints.Clear();
         }
+    }
+
+    /// <summary>
+    /// A catalogue of red-team probes: a <c>probes</c> (or <c>attacks</c>) list whose entries pair
+    /// the prompts to send with the detectors or expectations that judge the reply.
+    /// </summary>
+    private static bool IsAttackCatalogue(DataNode root)
+    {
+        if (root is not DataMap map)
+        {
+            return false;
+        }
+
+        var list = map.GetSequence("probes") ?? map.GetSequence("attacks");
+        return list is not null && list.Items.Any(static i => i is DataMap probe
+            && (probe.Has("prompts") || probe.Has("prompt") || probe.Has("turns"))
+            && (probe.Has("detectors") || probe.Has("detector") || probe.Has("expected")));
     }
 
     private static bool MentionsLlm(string text)

@@ -31,6 +31,13 @@ internal sealed class StructuredReader
         "temperature", "top_p", "topP", "top_k", "topK", "frequency_penalty", "presence_penalty", "response_format", "responseFormat", "seed", "stop", "response_mime_type", "responseMimeType",
     };
 
+    /// <summary>
+    /// Keys that mean sampling only next to a stronger one: <c>top_k</c> is also a retriever's
+    /// result count and a log-probability setting, <c>seed</c> and <c>stop</c> appear in many
+    /// unrelated configurations.
+    /// </summary>
+    private static readonly HashSet<string> WeakSamplingKeys = new(StringComparer.Ordinal) { "top_k", "topK", "seed", "stop" };
+
     private static readonly HashSet<string> MaxTokenKeys = new(StringComparer.Ordinal)
     {
         "max_tokens", "maxTokens", "max_completion_tokens", "maxCompletionTokens", "max_output_tokens", "maxOutputTokens", "max_new_tokens", "num_predict", "MaxTokens", "max_tokens_to_sample", "maxOutputTokenCount", "MaxOutputTokenCount",
@@ -436,6 +443,11 @@ internal sealed class StructuredReader
             }
             else if (SamplingKeys.Contains(k.Value))
             {
+                if (WeakSamplingKeys.Contains(k.Value))
+                {
+                    continue;
+                }
+
                 hasSampling = true;
                 anchor ??= k;
                 if (k.Value == "temperature" && v is DataScalar t)

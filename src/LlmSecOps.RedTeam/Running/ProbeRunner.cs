@@ -1,5 +1,3 @@
-using LlmSecOps.Core.Events;
-using LlmSecOps.Core.Scanning;
 using LlmSecOps.RedTeam.Storage;
 using LlmSecOps.RedTeam.Targets;
 
@@ -96,7 +94,6 @@ internal sealed class ProbeRunner(Target target, RunOptions options, TimeProvide
                 }
 
                 counters.Add(result.Outcome);
-                options.Events?.Write(ToEvent(result));
                 observer?.OnAttempt(result, counters);
             }
         }
@@ -116,28 +113,4 @@ internal sealed class ProbeRunner(Target target, RunOptions options, TimeProvide
 
         return new RunSessionResult(counters, counters.Done < todo.Length);
     }
-
-    private LlmEvent ToEvent(AttemptResult a) => new()
-    {
-        Timestamp = a.StartedAt,
-        Source = "probe",
-        Route = "probe",
-        Upstream = a.Target,
-        Verdict = a.Outcome == AttemptOutcome.Blocked ? Verdict.Block : Verdict.Allow,
-        Request = a.Prompt,
-        Response = a.Response,
-        Status = a.HttpStatus,
-        Error = a.Outcome == AttemptOutcome.Error ? a.Error : null,
-        Latency = new EventLatency { TotalMs = a.LatencyMs },
-        Attributes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["run_id"] = a.RunId,
-            ["attempt_id"] = a.AttemptId,
-            ["probe"] = a.ProbeId,
-            ["family"] = a.Family,
-            ["mutator"] = a.Mutator,
-            ["outcome"] = RedTeamStore.OutcomeName(a.Outcome),
-            ["score"] = AttemptExecutor.Describe(a.Score),
-        },
-    };
 }

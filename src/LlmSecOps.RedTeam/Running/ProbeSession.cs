@@ -43,7 +43,7 @@ internal static class ProbeSession
         var runId = existing?.Id ?? NewRunId(time);
         using var http = TargetHttp.Create(config.Concurrency);
         var prepared = RunSetup.Prepare(config, runId, environment, http, time);
-        var options = prepared.Options with { Events = events };
+        var options = prepared.Options;
         if (existing is null)
         {
             store.CreateRun(new RunRecord
@@ -70,9 +70,20 @@ internal static class ProbeSession
         }
 
         var done = store.CompletedAttemptIds(runId);
+        if (events is not null && done.Count > 0)
+        {
+            // Attempts stored before an interruption are offered to the event store again: one
+            // committed just before a crash may not have reached it. Event ids are derived from
+            // the attempt, so the ones already there are ignored rather than duplicated.
+            foreach (var stored in store.ReadAttempts(runId))
+            {
+                events.Write(AttemptEvents.Create(stored, config.Kind, prepared.Model));
+            }
+        }
+
         var runner = new ProbeRunner(prepared.Target, options, time);
         RunSessionResult result;
-        await using (var writer = new AttemptWriter(store))
+        await using (var writer = new AttemptWriter(store, events, config.Kind, prepared.Model))
         {
             try
             {
@@ -82,6 +93,11 @@ internal static class ProbeSession
             catch (IOException)
             {
                 store.FinishRun(runId, RunStatus.Failed, time.GetUtcNow());
+                if (events is not null)
+                {
+                    await events.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
                 throw;
             }
         }

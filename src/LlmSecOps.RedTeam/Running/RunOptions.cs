@@ -1,4 +1,3 @@
-using LlmSecOps.Core.Events;
 using LlmSecOps.RedTeam.Detectors;
 
 namespace LlmSecOps.RedTeam.Running;
@@ -35,9 +34,6 @@ internal sealed record RunOptions
 
     /// <summary>The LLM judge, when configured.</summary>
     public IResponseJudge? Judge { get; init; }
-
-    /// <summary>Where attempt events go (source <c>probe</c>), when an event store is configured.</summary>
-    public IEventSink? Events { get; init; }
 
     /// <summary>How long in-flight attempts may take to finish after a stop before they are abandoned.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(1.5);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LlmSecOps.Core.Events;
 using LlmSecOps.RedTeam.Running;
 using Microsoft.Data.Sqlite;
 
@@ -21,12 +22,25 @@ internal sealed class AttemptWriter : IAsyncDisposable
     });
 
     private readonly RedTeamStore _store;
+    private readonly IEventSink? _events;
+    private readonly string _kind;
+    private readonly string? _model;
     private readonly Task _loop;
     private long _written;
 
-    public AttemptWriter(RedTeamStore store)
+    /// <param name="store">The red-team tables.</param>
+    /// <param name="events">
+    /// Where each attempt also goes as an event, once its row is committed: an event never
+    /// describes an attempt that a resume would run again, and the workers do not pay for it.
+    /// </param>
+    /// <param name="kind"><c>probe</c> or <c>replay</c>, recorded on the events.</param>
+    /// <param name="model">Model of the target, recorded on the events.</param>
+    public AttemptWriter(RedTeamStore store, IEventSink? events = null, string kind = "probe", string? model = null)
     {
         _store = store;
+        _events = events;
+        _kind = kind;
+        _model = model;
         _loop = Task.Run(LoopAsync);
     }
 
@@ -87,6 +101,14 @@ internal sealed class AttemptWriter : IAsyncDisposable
 
                 await CommitWithRetryAsync(connection, insert, batch).ConfigureAwait(false);
                 Interlocked.Add(ref _written, batch.Count);
+                if (_events is not null)
+                {
+                    foreach (var a in batch)
+                    {
+                        _events.Write(AttemptEvents.Create(a, _kind, _model));
+                    }
+                }
+
                 batch.Clear();
             }
         }

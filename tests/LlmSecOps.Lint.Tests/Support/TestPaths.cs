@@ -32,6 +32,26 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>
+    /// The OASIS SARIF 2.1.0 schema: <c>LLMSECOPS_SARIF_SCHEMA</c>, else the shared schemas folder.
+    /// Its absence fails the test with this message rather than skipping the validation.
+    /// </summary>
+    public static string SarifSchema
+    {
+        get
+        {
+            var fromEnv = Environment.GetEnvironmentVariable("LLMSECOPS_SARIF_SCHEMA");
+            if (!string.IsNullOrEmpty(fromEnv))
+            {
+                return File.Exists(fromEnv) ? fromEnv : throw new FileNotFoundException($"LLMSECOPS_SARIF_SCHEMA points at {fromEnv}, which does not exist");
+            }
+
+            return SharedSchemas is { } dir
+                ? Path.Combine(dir, "sarif-schema-2.1.0.json")
+                : throw new FileNotFoundException($"the SARIF 2.1.0 schema was not found: expected ../shared/schemas/sarif-schema-2.1.0.json next to {RepoRoot} or one of its parents, or a path in LLMSECOPS_SARIF_SCHEMA");
+        }
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LlmSecOps.Core.Serialization;
+using LlmSecOps.RedTeam.Configuration;
 using LlmSecOps.RedTeam.Reporting;
 using LlmSecOps.RedTeam.Running;
 using LlmSecOps.RedTeam.Storage;
@@ -102,8 +103,8 @@ internal static class ProbeResultCommands
 
     public static Command CreateCompare(CliIo io)
     {
-        var a = new Argument<string>("baseline") { Description = "Run A (the baseline)." };
-        var b = new Argument<string>("candidate") { Description = "Run B (compared with A)." };
+        var a = new Argument<string>("baseline") { Description = "Run A (the baseline): a run id in the store, or a JSONL report file." };
+        var b = new Argument<string>("candidate") { Description = "Run B (compared with A): a run id in the store, or a JSONL report file." };
         var dataDir = CommonOptions.DataDir();
         var tolerance = new Option<double>("--tolerance") { Description = "ASR increase still counted as level (e.g. 0.05).", DefaultValueFactory = _ => 0 };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit 1 when B's ASR is higher than A's for any probe, family or mutator." };
@@ -120,15 +121,14 @@ internal static class ProbeResultCommands
             }
 
             var ids = new[] { parse.GetValue(a)!, parse.GetValue(b)! };
-            foreach (var id in ids)
+            var reports = ids.Select(id => Load(io, store, id)).ToArray();
+            if (reports.Any(r => r is null))
             {
-                if (store.GetRun(id) is null)
-                {
-                    throw new UsageException($"no run '{id}' in {store.Database.Path}");
-                }
+                return ExitCodes.Usage;
             }
 
-            var comparison = RunComparison.Create(ProbeSession.Report(store, ids[0], FailOnPolicy.None), ProbeSession.Report(store, ids[1], FailOnPolicy.None), tol);
+            ids = [reports[0]!.Run.Id, reports[1]!.Run.Id];
+            var comparison = RunComparison.Create(reports[0]!, reports[1]!, tol);
             if (parse.GetValue(format) == "json")
             {
                 var doc = new CompareDocument(
@@ -182,6 +182,42 @@ internal static class ProbeResultCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A run from the store by id or, when the argument names a file and no stored run has that
+    /// id, from a JSONL report (null after printing its errors).
+    /// </summary>
+    private static RunReport? Load(CliIo io, RedTeamStore store, string idOrPath)
+    {
+        if (store.GetRun(idOrPath) is not null)
+        {
+            return ProbeSession.Report(store, idOrPath, FailOnPolicy.None);
+        }
+
+        var path = io.ResolvePath(idOrPath);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no run '{idOrPath}' in {store.Database.Path}, and no such report file");
+        }
+
+        try
+        {
+            return JsonlReportReader.Read(path);
+        }
+        catch (RedTeamFormatException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                io.Error.WriteLine($"error: {e}");
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {path}: {ex.Message}", ex);
+        }
     }
 
     private static void WriteComparison(CliIo io, RunComparison c)
