@@ -22,16 +22,18 @@ internal static class ServeCommand
         var dataDir = CommonOptions.DataDir();
         var policy = CommonOptions.Policy();
         var config = new Option<string?>("--config", "-c") { Description = "Gateway configuration YAML: upstreams by model, client keys, proxies, streaming window, OPA, routes." };
+        var promptSchema = new Option<string?>("--prompt-schema") { Description = "Prompt schema YAML (as for lint and render): requests naming a template in 'llmsecops_prompt' have its variables checked." };
         var command = new Command("serve", "Run the guard gateway: OpenAI-compatible endpoints that scan requests and completions and record every exchange.")
         {
-            upstream, upstreamKeyEnv, urls, dataDir, policy, config,
+            upstream, upstreamKeyEnv, urls, dataDir, policy, config, promptSchema,
         };
 
         command.SetAction(async (parse, ct) =>
         {
-            var options = BuildOptions(io, parse.GetValue(config), parse.GetValue(upstream), parse.GetValue(upstreamKeyEnv));
+            var options = BuildOptions(io, parse.GetValue(config), parse.GetValue(upstream), parse.GetValue(upstreamKeyEnv), parse.GetValue(promptSchema));
             var policyPath = parse.GetValue(policy) ?? options.PolicyPath;
             var guardPolicy = string.IsNullOrWhiteSpace(policyPath) ? GuardPolicy.Default : PolicyLoader.LoadFile(io.ResolvePath(policyPath));
+            CheckEndpoints(options, guardPolicy, policyPath);
             var dir = CommonOptions.ResolveDataDir(io, parse.GetValue(dataDir) ?? options.DataDir);
             var listen = parse.GetValue(urls) ?? options.Urls ?? "http://127.0.0.1:8080";
 
@@ -69,7 +71,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Merges the configuration file and the command line, and validates the result.</summary>
-    internal static GatewayOptions BuildOptions(CliIo io, string? configPath, string? upstreamUrl, string? upstreamKeyEnv)
+    internal static GatewayOptions BuildOptions(CliIo io, string? configPath, string? upstreamUrl, string? upstreamKeyEnv, string? promptSchemaPath = null)
     {
         GatewayOptions options;
         if (configPath is not null)
@@ -94,6 +96,16 @@ internal static class ServeCommand
             throw new UsageException("nothing to guard: give --upstream URL or --config FILE");
         }
 
+        if (promptSchemaPath is not null)
+        {
+            var schemaErrors = new List<PolicyError>();
+            options = options with { PromptSchema = PromptSchemaOptions.Load(io.ResolvePath(promptSchemaPath), options.PromptSchema?.Required ?? false, schemaErrors) };
+            if (schemaErrors.Count > 0)
+            {
+                throw new PolicyException(schemaErrors);
+            }
+        }
+
         var problems = options.Validate();
         if (problems.Count > 0)
         {
@@ -101,6 +113,17 @@ internal static class ServeCommand
         }
 
         return options;
+    }
+
+    /// <summary>The policy's <c>endpoints.allow</c> (as <c>policy generate</c> writes it) must cover every upstream.</summary>
+    internal static void CheckEndpoints(GatewayOptions options, GuardPolicy policy, string? policyPath)
+    {
+        var refused = options.Upstreams.Where(u => !policy.Endpoints.IsAllowed(u.BaseUrl)).ToList();
+        if (refused.Count > 0)
+        {
+            throw new PolicyException([.. refused.Select(u => new PolicyError(policyPath ?? "policy", 0, 0,
+                $"upstream '{u.Name}' ({u.BaseUrl}) is not in the policy's endpoints.allow; add it there or point the gateway at an allowed endpoint"))]);
+        }
     }
 
     private static GatewayOptions ParseUpstream(CliIo io, string url, string? keyEnv)

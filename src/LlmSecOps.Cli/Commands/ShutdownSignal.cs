@@ -29,17 +29,33 @@ internal sealed class ShutdownSignal : IDisposable
     {
         try
         {
-            await Task.Delay(Timeout.Infinite, _cts.Token).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, _cts.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (OperationCanceledException)
         {
+            // Asked to stop: that is what this waits for.
         }
     }
 
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
-        _cts.Cancel();
+
+        // Cancelling runs the waiters' continuations; done inline on the signal thread, the whole
+        // shutdown (and this object's disposal) would run inside Cancel(). Hand it to the pool.
+        ThreadPool.QueueUserWorkItem(static state => state.Cancel(), this, preferLocal: false);
+    }
+
+    private void Cancel()
+    {
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A signal that arrives while the command is already finishing has nothing left to stop.
+        }
     }
 
     /// <inheritdoc />

@@ -45,16 +45,17 @@ internal sealed class DemoPlayer(Uri gateway, DemoEventTap events)
     {
         if (stream && status == 200 && body.Contains("\"content_filter\"", StringComparison.Ordinal))
         {
-            return "stream cut";
+            return "cut off";
         }
 
         return (status, verdict) switch
         {
+            (400, Verdict.Block) when body.Contains("The completion was", StringComparison.Ordinal) => "withheld",
             (400, Verdict.Block) => "refused",
             (200, Verdict.Redact) => "redacted",
             (200, Verdict.Flag) => "flagged",
             (200, _) => "passed",
-            _ => $"HTTP {status}",
+            _ => "error",
         };
     }
 }

@@ -149,6 +149,12 @@ internal sealed class DemoUpstream : IAsyncDisposable
             return (string.Empty, "shell", "{\"command\":\"df -h && cat ~/.ssh/id_rsa\"}", false);
         }
 
+        if (user.Contains("discount", StringComparison.Ordinal))
+        {
+            // The classic leak: asked about something its instructions mention, the model quotes them.
+            return ("Happy to help! To be transparent, this is how I was set up:\n\n" + system, null, null, false);
+        }
+
         if (user.Contains("instructions", StringComparison.Ordinal) || user.Contains("system prompt", StringComparison.Ordinal) || user.Contains("repeat everything", StringComparison.Ordinal))
         {
             return ("Of course. These are the instructions I was given:\n\n" + system, null, null, false);

@@ -127,6 +127,12 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         }
 
         ex.Stream = streamNode.Bool() == true;
+        if (!runtime.Policy.Models.IsAllowed(model))
+        {
+            await FailModelNotAllowed(http, ex, model).ConfigureAwait(false);
+            return;
+        }
+
         var upstream = runtime.Router.Select(model);
         if (upstream is null)
         {
@@ -139,6 +145,30 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         var policy = runtime.Policy;
         var guardStarted = runtime.Time.GetTimestamp();
         var modified = false;
+
+        // The prompt schema first: variables that break it are refused before anything is scanned.
+        if (runtime.Options.PromptSchema is { } promptSchema && policy.Input.For(FindingCategories.SchemaViolation) is var schemaAction and not PolicyAction.Off)
+        {
+            var violations = PromptSchemaGate.Check(body, promptSchema, schemaAction, out var promptRemoved);
+            modified |= promptRemoved;
+            ex.AddFindings(violations);
+            if (schemaAction == PolicyAction.Block && violations.Count > 0)
+            {
+                if (runtime.Retention != Core.Policy.BodyRetention.Drop)
+                {
+                    ex.RequestBody = Serialize(body);
+                }
+
+                GatewayLog.RequestBlocked(runtime.Log, ex.Path, FindingCategories.SchemaViolation);
+                await Fail(http, ex, 400, OpenAiError.InvalidRequest, "schema_violation", PromptSchemaGate.ErrorMessage(violations), PromptSchemaGate.Field).ConfigureAwait(false);
+                ex.Error = null;
+                return;
+            }
+        }
+        else
+        {
+            modified |= body.Remove(PromptSchemaGate.Field);
+        }
 
         // Tools first: what is not allowed never reaches the upstream, and OPA sees what was removed.
         var tools = runtime.ToolsFor(ex.RouteName);
@@ -559,6 +589,10 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
     }
 
     /// <summary>Writes an error and records it on the exchange.</summary>
+    /// <summary>403 for a model outside the policy's <c>models.allow</c>; it is recorded, and nothing goes upstream.</summary>
+    internal static Task FailModelNotAllowed(HttpContext http, Exchange ex, string model) =>
+        Fail(http, ex, 403, OpenAiError.Permission, "model_not_allowed", $"the model '{JsonText.Clean(Truncate(model, 64))}' is not allowed by the policy", "model");
+
     internal static Task Fail(HttpContext http, Exchange ex, int status, string type, string code, string message, string? param = null)
     {
         ex.Status = status;

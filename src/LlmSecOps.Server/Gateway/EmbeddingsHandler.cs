@@ -96,6 +96,12 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
             return;
         }
 
+        if (!runtime.Policy.Models.IsAllowed(model))
+        {
+            await ChatCompletionsHandler.FailModelNotAllowed(http, ex, model).ConfigureAwait(false);
+            return;
+        }
+
         var upstream = runtime.Router.Select(model);
         if (upstream is null)
         {

@@ -24,7 +24,7 @@ internal static partial class GatewayConfigLoader
     private static readonly string[] TopLevelKeys =
     [
         "version", "listen", "data_dir", "policy", "upstreams", "auth", "trusted_proxies", "bodies",
-        "streaming", "canary", "redaction", "limits", "opa", "routes",
+        "streaming", "canary", "redaction", "limits", "opa", "routes", "prompt_schema",
     ];
 
     /// <summary>
@@ -293,6 +293,9 @@ internal static partial class GatewayConfigLoader
                         break;
                     case "routes":
                         options = options with { Routes = ReadRoutes(value) };
+                        break;
+                    case "prompt_schema":
+                        options = options with { PromptSchema = ReadPromptSchema(value) };
                         break;
                     default:
                         Error(keyNode, $"unknown key '{key}'; expected one of: {string.Join(", ", TopLevelKeys)}");
@@ -590,6 +593,34 @@ internal static partial class GatewayConfigLoader
             }
 
             return options;
+        }
+
+        /// <summary><c>prompt_schema: FILE</c> or <c>prompt_schema: { path: FILE, required: bool }</c>.</summary>
+        private PromptSchemaOptions? ReadPromptSchema(YamlNode node)
+        {
+            string? path;
+            var required = false;
+            if (node is YamlScalarNode)
+            {
+                path = ReadString(node);
+            }
+            else
+            {
+                var map = ReadMap(node, "prompt_schema", ["path", "required"]);
+                path = map.TryGetValue("path", out var p) ? ReadString(p) : null;
+                if (map.TryGetValue("required", out var r))
+                {
+                    required = ReadBool(r) ?? false;
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                Error(node, "prompt_schema: give the schema file, as 'prompt_schema: FILE' or 'prompt_schema: { path: FILE }'");
+                return null;
+            }
+
+            return PromptSchemaOptions.Load(ResolvePath(path)!, required, errors);
         }
 
         private OpaOptions? ReadOpa(YamlNode node)

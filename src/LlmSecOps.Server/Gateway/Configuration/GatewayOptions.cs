@@ -45,6 +45,9 @@ internal sealed record GatewayOptions
     /// <summary>OPA settings; null when no OPA is consulted.</summary>
     public OpaOptions? Opa { get; init; }
 
+    /// <summary>Prompt schema enforced on the variables a request declares in <c>llmsecops_prompt</c>; none when null.</summary>
+    public PromptSchemaOptions? PromptSchema { get; init; }
+
     /// <summary>Named routes with their own tool policy.</summary>
     public IReadOnlyDictionary<string, RouteOptions> Routes { get; init; } = new Dictionary<string, RouteOptions>(StringComparer.Ordinal);
 
