@@ -17,7 +17,7 @@ namespace LlmSecOps.Benchmarks.Gateway;
 /// fake upstream directly, then through the gateway in front of it, with the default policy and
 /// 1 KB prompts. Reports p50/p99 latency, requests per second and allocations per request.
 /// <code>
-/// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway [--seconds 10] [--warmup 3] [--concurrency 1,16] [--sink null|sqlite]
+/// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway [--seconds 10] [--warmup 3] [--concurrency 1,16] [--sink null|sqlite] [--upstream-ms 0]
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway upstream --urls http://127.0.0.1:9101   (for wrk)
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway stream [--windows 64,128,256] [--token-ms 10] [--runs 5]
 /// </code>
@@ -52,6 +52,10 @@ internal static class GatewayLoadBench
             return await StreamWindowBench.RunAsync(options.Windows, options.TokenMs, options.Runs).ConfigureAwait(false);
         }
 
+        // A real model takes tens of milliseconds to answer; --upstream-ms models that time so the
+        // throughput ratio can be read both against an instant upstream and against a realistic one.
+        LoopbackUpstream.AnswerDelay = TimeSpan.FromMilliseconds(options.UpstreamMs);
+        Console.WriteLine($"upstream answers after {options.UpstreamMs} ms");
         await using var upstream = await LoopbackUpstream.StartAsync().ConfigureAwait(false);
         var engine = GuardEngine.Create(GuardPolicy.Default);
         var (sink, disposeSink) = await CreateSinkAsync(options.Sink).ConfigureAwait(false);
@@ -192,11 +196,11 @@ internal static class GatewayLoadBench
 
     private sealed record Result(int Requests, double Rps, double P50, double P90, double P99, double AllocPerRequest, int Errors);
 
-    private sealed record Args(string Mode, double Seconds, double Warmup, int[] Concurrency, string Sink, string Urls, int[] Windows, double TokenMs, int Runs)
+    private sealed record Args(string Mode, double Seconds, double Warmup, int[] Concurrency, string Sink, string Urls, int[] Windows, double TokenMs, int Runs, double UpstreamMs)
     {
         public static Args Parse(string[] args)
         {
-            var a = new Args("compare", 10, 3, [1, 16], "null", "http://127.0.0.1:9101", [64, 128, 256], 10, 5);
+            var a = new Args("compare", 10, 3, [1, 16], "null", "http://127.0.0.1:9101", [64, 128, 256], 10, 5, 0);
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -213,6 +217,7 @@ internal static class GatewayLoadBench
                     "--concurrency" => a with { Concurrency = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
                     "--sink" => a with { Sink = Next() },
                     "--urls" => a with { Urls = Next() },
+                    "--upstream-ms" => a with { UpstreamMs = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     _ => throw new ArgumentException($"unknown argument {args[i]}"),
                 };
             }

@@ -34,6 +34,9 @@ internal sealed class LoopbackUpstream : IAsyncDisposable
     /// <summary>Delay between streamed tokens.</summary>
     public static TimeSpan TokenInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Time the upstream takes before a non-streamed answer, as a model would.</summary>
+    public static TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Tokens in a streamed answer.</summary>
     public static int StreamTokens { get; set; } = 200;
 
@@ -58,6 +61,11 @@ internal sealed class LoopbackUpstream : IAsyncDisposable
             {
                 await StreamAsync(http).ConfigureAwait(false);
                 return;
+            }
+
+            if (AnswerDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(AnswerDelay, http.RequestAborted).ConfigureAwait(false);
             }
 
             http.Response.ContentType = "application/json";
