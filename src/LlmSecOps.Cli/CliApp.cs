@@ -23,6 +23,8 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliIo io)
     {
         yield return ScanCommand.Create(io);
+        yield return EvalCommand.Create(io);
+        yield return TrainDetectorCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>

@@ -1,4 +1,5 @@
 using LlmSecOps.Core.Policy;
+using LlmSecOps.Guard.Scanners;
 
 namespace LlmSecOps.Guard;
 
@@ -9,8 +10,14 @@ public static class ScannerCatalog
     public static IReadOnlyList<Scanner> CreateDefault(GuardPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return
-        [
-        ];
+        var scanners = new List<Scanner>();
+
+        // The classifier loads its weights here, once per process, so the first request does not pay for it.
+        if (policy.ClassifierEnabled)
+        {
+            scanners.Add(new ClassifierScanner());
+        }
+
+        return scanners;
     }
 }

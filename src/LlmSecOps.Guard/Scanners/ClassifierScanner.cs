@@ -1,0 +1,99 @@
+using System.Globalization;
+using LlmSecOps.Core.Scanning;
+using LlmSecOps.Guard.Classifier;
+using LlmSecOps.Guard.Text;
+
+namespace LlmSecOps.Guard.Scanners;
+
+/// <summary>
+/// The trained prompt-attack classifier as a scanner. It reads the shared normalised text (and
+/// every payload decoded from an encoding), scores it with the linear model and reports one
+/// finding, <c>classifier.linear</c>, whose score is the calibrated attack probability and whose
+/// category is whichever of prompt_injection and jailbreak the model finds likelier. The finding
+/// is reported at every score so evaluation can draw threshold curves; the engine drops it below
+/// the policy's threshold. Findings at or over the threshold explain themselves with the
+/// features that weighed most.
+/// </summary>
+internal sealed class ClassifierScanner : Scanner
+{
+    /// <summary>Rule id of the findings.</summary>
+    public const string RuleId = "classifier.linear";
+
+    /// <summary>Most decoded payloads scored per text.</summary>
+    public const int MaxPayloads = 8;
+
+    private static readonly string[] AttackCategories = [FindingCategories.PromptInjection, FindingCategories.Jailbreak];
+
+    private readonly DetectorModel? _model;
+
+    /// <summary>Creates the scanner over the embedded model.</summary>
+    public ClassifierScanner()
+        : this(DetectorModel.Embedded)
+    {
+    }
+
+    /// <summary>Creates the scanner over a given model (null: the scanner reports nothing).</summary>
+    public ClassifierScanner(DetectorModel? model)
+    {
+        _model = model;
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "classifier";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Categories => AttackCategories;
+
+    /// <inheritdoc/>
+    public override bool Supports(Direction direction) => direction is Direction.Input or Direction.RetrievedDocument;
+
+    /// <inheritdoc/>
+    public override ValueTask<ScanResult> ScanAsync(ScanContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_model is null || !context.Policy.ClassifierEnabled || context.Text.Length == 0)
+        {
+            return ScanResult.Empty.AsTask();
+        }
+
+        var analysis = context.Analysis;
+        var best = _model.Score(analysis.Normalized, context.Text);
+        DecodedPayload? from = null;
+        string? fromNormalized = null;
+        var payloads = analysis.Decoded;
+        for (var i = 0; i < payloads.Count && i < MaxPayloads; i++)
+        {
+            var payload = payloads[i];
+            var normalized = TextNormalizer.Normalize(payload.Text).Normalized;
+            var score = _model.Score(normalized, payload.Text);
+            if (score.Probability > best.Probability)
+            {
+                best = score;
+                from = payload;
+                fromNormalized = normalized;
+            }
+        }
+
+        var category = best.IsJailbreak ? FindingCategories.Jailbreak : FindingCategories.PromptInjection;
+        var reported = context.Policy.ThresholdFor(category) <= best.Probability;
+        var finding = new Finding
+        {
+            Category = category,
+            Rule = RuleId,
+            Score = best.Probability,
+            Severity = best.Probability >= 0.9 ? Severity.High : Severity.Medium,
+            Span = from?.Source ?? new TextSpan(0, context.Text.Length),
+            Message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"classifier: {(best.IsJailbreak ? "jailbreak" : "prompt injection")} probability {best.Probability:0.00}{(from is null ? string.Empty : " in a decoded payload")}"),
+            Decoded = from?.Text,
+            Encodings = from?.Encodings,
+
+            // Explaining re-extracts the text with names attached: only worth it when the finding counts.
+            Explanation = reported
+                ? from is null ? _model.Explain(analysis.Normalized, context.Text) : _model.Explain(fromNormalized, from.Text)
+                : null,
+        };
+        return new ScanResult([finding]).AsTask();
+    }
+}
