@@ -3,7 +3,7 @@
 # Safe to run repeatedly; does nothing when everything is already there.
 set -euo pipefail
 need=()
-command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then need+=(prometheus); fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

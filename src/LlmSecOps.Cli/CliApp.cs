@@ -23,6 +23,13 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliIo io)
     {
         yield return ScanCommand.Create(io);
+        yield return EventsCommand.Create(io);
+        yield return ProbeCommand.Create(io);
+        yield return ServeCommand.Create(io);
+        yield return DemoCommand.Create(io);
+        yield return LintCommand.Create(io);
+        yield return RenderCommand.Create(io);
+        yield return PolicyCommand.Create(io);
         yield return EvalCommand.Create(io);
         yield return TrainDetectorCommand.Create(io);
     }

@@ -1,3 +1,6 @@
+using LlmSecOps.Core.Policy;
+using LlmSecOps.Guard;
+
 namespace LlmSecOps.Cli;
 
 /// <summary>
@@ -11,6 +14,12 @@ internal sealed record CliIo(TextReader In, TextWriter Out, TextWriter Error, bo
 
     /// <summary>Environment variable lookup (replaceable in tests).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Clock for relative times (<c>--since 2h</c>) and event timestamps (replaceable in tests).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Builds the guard engine for a policy (replaceable in tests, e.g. with a fixed scanner).</summary>
+    public Func<GuardPolicy, GuardEngine> CreateEngine { get; init; } = static policy => GuardEngine.Create(policy);
 
     /// <summary>The process's console streams.</summary>
     public static CliIo FromConsole() =>

@@ -1,5 +1,13 @@
 using LlmSecOps.Core.Policy;
 using LlmSecOps.Guard.Scanners;
+using LlmSecOps.Guard.Scanners.Canary;
+using LlmSecOps.Guard.Scanners.DenyList;
+using LlmSecOps.Guard.Scanners.Exfiltration;
+using LlmSecOps.Guard.Scanners.Length;
+using LlmSecOps.Guard.Scanners.Pii;
+using LlmSecOps.Guard.Scanners.Refusal;
+using LlmSecOps.Guard.Scanners.Secrets;
+using LlmSecOps.Guard.Scanners.SystemPromptLeak;
 
 namespace LlmSecOps.Guard;
 
@@ -10,14 +18,21 @@ public static class ScannerCatalog
     public static IReadOnlyList<Scanner> CreateDefault(GuardPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var scanners = new List<Scanner>();
+        Scanner[] scanners =
+        [
+            new LengthScanner(),
+            new DenyListScanner(policy),
+            new SecretsScanner(),
+            new PiiScanner(policy),
+            new CanaryScanner(),
+            new SystemPromptLeakScanner(),
+            new ExfiltrationLinkScanner(),
+            new RefusalScanner(),
+            new InvisibleTextScanner(),
+            new PromptInjectionScanner(),
+        ];
 
         // The classifier loads its weights here, once per process, so the first request does not pay for it.
-        if (policy.ClassifierEnabled)
-        {
-            scanners.Add(new ClassifierScanner());
-        }
-
-        return scanners;
+        return policy.ClassifierEnabled ? [.. scanners, new ClassifierScanner()] : scanners;
     }
 }

@@ -50,4 +50,31 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => db.Migrate(set));
         Assert.Empty(db.AppliedVersions("bad"));
     }
+
+    [Fact]
+    public void Constructor_NewFileUses8KPages_ExistingFileKeepsItsPageSize()
+    {
+        var fresh = new SqliteDatabase(Path.Combine(_dir, "d.db"));
+        var oldPath = Path.Combine(_dir, "old.db");
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={oldPath};Pooling=False"))
+        {
+            old.Open();
+            using var cmd = old.CreateCommand();
+            cmd.CommandText = "PRAGMA page_size=4096; CREATE TABLE t (x INTEGER);";
+            cmd.ExecuteNonQuery();
+        }
+
+        var existing = new SqliteDatabase(oldPath);
+
+        Assert.Equal(8192L, PageSize(fresh));
+        Assert.Equal(4096L, PageSize(existing));
+    }
+
+    private static long PageSize(SqliteDatabase db)
+    {
+        using var connection = db.OpenConnection();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA page_size;";
+        return (long)cmd.ExecuteScalar()!;
+    }
 }

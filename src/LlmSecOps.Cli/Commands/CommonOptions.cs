@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LlmSecOps.Core.Policy;
+using LlmSecOps.Storage.Events;
+using Microsoft.Data.Sqlite;
 
 namespace LlmSecOps.Cli.Commands;
 
@@ -23,4 +25,24 @@ internal static class CommonOptions
     /// <summary>The data directory named by the option, or the default one.</summary>
     public static string ResolveDataDir(CliIo io, string? path) =>
         io.ResolvePath(string.IsNullOrWhiteSpace(path) ? ".llmsecops" : path);
+
+    /// <summary>Store options for a data directory given on the command line.</summary>
+    public static EventStoreOptions StoreOptions(CliIo io, string? dataDir) =>
+        new() { DataDirectory = ResolveDataDir(io, dataDir) };
+
+    /// <summary>Opens (creating if needed) the event store in the data directory; failures are usage errors.</summary>
+    public static SqliteEventStore OpenEventStore(CliIo io, string? dataDir) => OpenEventStore(StoreOptions(io, dataDir));
+
+    /// <summary>Opens the event store; a directory that cannot be created or a file that is not a database is a usage error.</summary>
+    public static SqliteEventStore OpenEventStore(EventStoreOptions options)
+    {
+        try
+        {
+            return EventStore.Open(options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            throw new UsageException($"cannot open the event store at {options.DatabasePath}: {ex.Message}", ex);
+        }
+    }
 }

@@ -32,15 +32,17 @@ internal static class ScanCommand
         var policy = CommonOptions.Policy();
         var systemPrompt = new Option<string?>("--system-prompt") { Description = "System prompt, to detect its leakage in an output." };
         var canary = new Option<string[]>("--canary") { Description = "Canary token(s) whose appearance in an output is a leak.", AllowMultipleArgumentsPerToken = false };
+        var record = new Option<bool>("--record") { Description = "Also write each verdict as an event to the store in --data-dir (see 'llmsecops events')." };
+        var dataDir = CommonOptions.DataDir();
 
         var command = new Command("scan", "Scan a prompt or completion with the guard engine. Exit 0 allow, 1 flag/redact/block, 2 bad input.")
         {
-            text, file, direction, format, policy, systemPrompt, canary,
+            text, file, direction, format, policy, systemPrompt, canary, record, dataDir,
         };
 
         command.SetAction(async (parse, ct) =>
         {
-            var engine = GuardEngine.Create(CommonOptions.LoadPolicy(io, parse.GetValue(policy)));
+            var engine = io.CreateEngine(CommonOptions.LoadPolicy(io, parse.GetValue(policy)));
             var dir = parse.GetValue(direction) switch
             {
                 "output" => Direction.Output,
@@ -51,8 +53,10 @@ internal static class ScanCommand
             var fmt = parse.GetValue(format)!;
             var worst = Verdict.Allow;
             var results = new List<ScanOutput>(inputs.Count);
+            await using var store = parse.GetValue(record) ? CommonOptions.OpenEventStore(io, parse.GetValue(dataDir)) : null;
             foreach (var input in inputs)
             {
+                var started = io.Time.GetUtcNow();
                 var result = await engine.ScanAsync(
                     new ScanRequest
                     {
@@ -67,6 +71,8 @@ internal static class ScanCommand
                 {
                     worst = result.Verdict;
                 }
+
+                store?.Write(ScanRecording.ToEvent(input, parse.GetValue(file), dir, result, engine.Policy, started));
 
                 var output = ScanOutput.From(input, dir, result);
                 if (fmt == "jsonl")
@@ -89,6 +95,12 @@ internal static class ScanCommand
             else if (fmt == "table")
             {
                 ScanTable.Write(io, results);
+            }
+
+            if (store is not null)
+            {
+                // Disposing drains the queue: every verdict is committed (or spooled) before exit.
+                await store.DisposeAsync().ConfigureAwait(false);
             }
 
             return worst == Verdict.Allow ? ExitCodes.Ok : ExitCodes.Findings;

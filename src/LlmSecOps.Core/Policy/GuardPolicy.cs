@@ -44,6 +44,12 @@ public sealed record GuardPolicy
     /// <summary>Deny-list entries.</summary>
     public DenyListPolicy Deny { get; init; } = new();
 
+    /// <summary>Models requests may name (from the <c>models</c> section); no allow-list by default.</summary>
+    public ModelPolicy Models { get; init; } = new();
+
+    /// <summary>Upstream endpoints the application uses (from the <c>endpoints</c> section); no allow-list by default.</summary>
+    public EndpointPolicy Endpoints { get; init; } = new();
+
     /// <summary>Hosts that links and images in completions may point at without counting as exfiltration.</summary>
     public IReadOnlyList<string> AllowedLinkHosts { get; init; } = [];
 

@@ -23,7 +23,7 @@ public static class PolicyLoader
     private static readonly string[] TopLevelKeys =
     [
         "version", "input", "output", "retrieved", "tools", "thresholds", "limits", "deny",
-        "links", "pii", "system_prompt_leak", "classifier", "logprobs", "bodies",
+        "links", "pii", "system_prompt_leak", "classifier", "logprobs", "bodies", "models", "endpoints",
     ];
 
     /// <summary>Loads a policy file and lays it over <see cref="GuardPolicy.Default"/>.</summary>
@@ -243,6 +243,12 @@ public static class PolicyLoader
                         break;
                     case "bodies":
                         policy = policy with { Bodies = ReadRetention(value) };
+                        break;
+                    case "models":
+                        policy = policy with { Models = new ModelPolicy { Allow = ReadAllowList(value, "models") } };
+                        break;
+                    case "endpoints":
+                        policy = policy with { Endpoints = new EndpointPolicy { Allow = ReadEndpoints(value) } };
                         break;
                     default:
                         Error(keyNode, $"unknown section '{key}'; expected one of: {string.Join(", ", TopLevelKeys)}");
@@ -529,6 +535,46 @@ public static class PolicyLoader
             }
 
             return deny;
+        }
+
+        /// <summary>Reads <c>{ allow: [...] }</c>; <c>allow: "*"</c> (or no allow key) means no allow-list.</summary>
+        private string[]? ReadAllowList(YamlNode node, string section)
+        {
+            var map = ReadMap(node, section, ["allow"]);
+            if (!map.TryGetValue("allow", out var allow) || allow is YamlScalarNode { Value: "*" })
+            {
+                return null;
+            }
+
+            var list = ReadStringList(allow).Select(static s => s.Trim()).ToArray();
+            foreach (var item in list)
+            {
+                if (item.Length == 0)
+                {
+                    Error(allow, $"{section}.allow: entries must not be empty");
+                }
+            }
+
+            return list;
+        }
+
+        private string[]? ReadEndpoints(YamlNode node)
+        {
+            var list = ReadAllowList(node, "endpoints");
+            if (list is null)
+            {
+                return null;
+            }
+
+            foreach (var entry in list)
+            {
+                if (entry.Contains("://", StringComparison.Ordinal) && !Uri.TryCreate(entry, UriKind.Absolute, out _))
+                {
+                    Error(node, $"endpoints.allow: '{entry}' is not a valid URL");
+                }
+            }
+
+            return list;
         }
 
         private LogprobsPolicy ReadLogprobs(YamlNode node, LogprobsPolicy current)

@@ -36,19 +36,30 @@ public sealed class TextAnalysis
         return new TextAnalysis(text, normalized, map, decoded);
     }
 
+    /// <summary>For each character of <see cref="Normalized"/>, the offset in <see cref="Original"/> it came from.</summary>
+    internal int[] Map => _map;
+
     /// <summary>Maps a span of <see cref="Normalized"/> back to the span of <see cref="Original"/> it came from.</summary>
-    public Core.Scanning.TextSpan MapToOriginal(int start, int length)
+    public Core.Scanning.TextSpan MapToOriginal(int start, int length) => MapSpan(Original, _map, start, length);
+
+    /// <summary>
+    /// Maps a span of a normalised text back to its original through the offset map. The end
+    /// covers the whole original character of the last mapped one (both halves of a surrogate
+    /// pair).
+    /// </summary>
+    internal static Core.Scanning.TextSpan MapSpan(string original, ReadOnlySpan<int> map, int start, int length)
     {
-        if (Original.Length == 0)
+        if (original.Length == 0 || map.Length == 0)
         {
             return new Core.Scanning.TextSpan(0, 0);
         }
 
-        start = Math.Clamp(start, 0, Math.Max(0, _map.Length - 1));
-        var endIndex = Math.Clamp(start + Math.Max(length, 1) - 1, 0, Math.Max(0, _map.Length - 1));
-        var s = _map.Length == 0 ? 0 : _map[start];
-        var e = _map.Length == 0 ? Original.Length : _map[endIndex] + 1;
-        e = Math.Clamp(e, s, Original.Length);
+        start = Math.Clamp(start, 0, map.Length - 1);
+        var endIndex = Math.Clamp(start + Math.Max(length, 1) - 1, start, map.Length - 1);
+        var s = Math.Clamp(map[start], 0, original.Length);
+        var last = Math.Clamp(map[endIndex], 0, original.Length - 1);
+        var e = last + (char.IsHighSurrogate(original[last]) && last + 1 < original.Length && char.IsLowSurrogate(original[last + 1]) ? 2 : 1);
+        e = Math.Clamp(e, s, original.Length);
         return Core.Scanning.TextSpan.FromBounds(s, e);
     }
 

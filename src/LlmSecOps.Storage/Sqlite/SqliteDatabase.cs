@@ -32,6 +32,10 @@ public sealed class SqliteDatabase
         }.ToString();
 
         using var connection = OpenConnection();
+
+        // Only takes effect on a new file (before WAL mode is set). Event rows with their JSON
+        // are 1-2 KB: 4 KB pages hold two and waste a quarter of the file, 8 KB pages waste ~10%.
+        Execute(connection, "PRAGMA page_size=8192;");
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS schema_migrations (

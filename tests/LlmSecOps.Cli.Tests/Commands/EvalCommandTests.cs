@@ -19,7 +19,7 @@ public sealed class EvalCommandTests : IDisposable
             """{"text":"Can you recommend a book about the history of maps?","label":"benign","source":"t"}""",
         ]);
 
-        var (exit, output, error) = await CliRunner.RunAsync(_dir, "eval", "--data", "mini.jsonl", "--format", "json");
+        var (exit, output, error) = await DirectoryCli.RunAsync(_dir, "eval", "--data", "mini.jsonl", "--format", "json");
 
         Assert.True(exit == 0, error);
         using var doc = JsonDocument.Parse(output);
@@ -42,7 +42,7 @@ public sealed class EvalCommandTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "one.jsonl"), """{"text":"hello there","label":"benign"}""");
 
-        var (exit, output, _) = await CliRunner.RunAsync(_dir, "eval", "--data", _dir, "--parallel");
+        var (exit, output, _) = await DirectoryCli.RunAsync(_dir, "eval", "--data", _dir, "--parallel");
 
         Assert.Equal(0, exit);
         Assert.Contains("overall", output, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class EvalCommandTests : IDisposable
             """{"text":"broken","label":"maybe"}""",
         ]);
 
-        var (exit, _, error) = await CliRunner.RunAsync(_dir, "eval", "--data", "bad.jsonl");
+        var (exit, _, error) = await DirectoryCli.RunAsync(_dir, "eval", "--data", "bad.jsonl");
 
         Assert.Equal(2, exit);
         Assert.Contains("bad.jsonl:2:", error, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class EvalCommandTests : IDisposable
         new Random(5).NextBytes(bytes);
         File.WriteAllBytes(Path.Combine(_dir, "noise.jsonl"), bytes);
 
-        var (exit, _, error) = await CliRunner.RunAsync(_dir, "eval", "--data", "noise.jsonl");
+        var (exit, _, error) = await DirectoryCli.RunAsync(_dir, "eval", "--data", "noise.jsonl");
 
         Assert.Equal(2, exit);
         Assert.Contains("noise.jsonl:", error, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Eval_MissingData_ExitsTwo()
     {
-        var (exit, _, error) = await CliRunner.RunAsync(_dir, "eval", "--data", "nowhere.jsonl");
+        var (exit, _, error) = await DirectoryCli.RunAsync(_dir, "eval", "--data", "nowhere.jsonl");
 
         Assert.Equal(2, exit);
         Assert.Contains("no such file", error, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public sealed class TrainDetectorCommandTests : IDisposable
     [Fact]
     public async Task Train_WritesWeightsThatLoadAndSkipsEvaluationOnlyFiles()
     {
-        var (exit, output, error) = await CliRunner.RunAsync(_dir, ["train-detector", "--data", _dir, "--output", "model.lsdm.gz", .. FastOptions]);
+        var (exit, output, error) = await DirectoryCli.RunAsync(_dir, ["train-detector", "--data", _dir, "--output", "model.lsdm.gz", .. FastOptions]);
 
         Assert.True(exit == 0, error);
         Assert.Contains("wrote model.lsdm.gz", output, StringComparison.Ordinal);
@@ -39,8 +39,8 @@ public sealed class TrainDetectorCommandTests : IDisposable
     [Fact]
     public async Task Train_SameSeedTwice_WritesIdenticalFiles()
     {
-        await CliRunner.RunAsync(_dir, ["train-detector", "--data", _dir, "--output", "a.gz", "--seed", "4", .. FastOptions]);
-        await CliRunner.RunAsync(_dir, ["train-detector", "--data", _dir, "--output", "b.gz", "--seed", "4", .. FastOptions]);
+        await DirectoryCli.RunAsync(_dir, ["train-detector", "--data", _dir, "--output", "a.gz", "--seed", "4", .. FastOptions]);
+        await DirectoryCli.RunAsync(_dir, ["train-detector", "--data", _dir, "--output", "b.gz", "--seed", "4", .. FastOptions]);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "a.gz")), File.ReadAllBytes(Path.Combine(_dir, "b.gz")));
     }
@@ -48,7 +48,7 @@ public sealed class TrainDetectorCommandTests : IDisposable
     [Fact]
     public async Task Loso_PrintsOneRowPerSourceAndTheUnseenFile()
     {
-        var (exit, output, error) = await CliRunner.RunAsync(_dir, ["train-detector", "--data", _dir, "--loso", .. FastOptions]);
+        var (exit, output, error) = await DirectoryCli.RunAsync(_dir, ["train-detector", "--data", _dir, "--loso", .. FastOptions]);
 
         Assert.True(exit == 0, error);
         foreach (var name in new[] { "benign.jsonl", "attacks.jsonl", "more_benign.jsonl", "tensortrust_sample.jsonl (never trained on)", "pooled held-out" })
@@ -60,7 +60,7 @@ public sealed class TrainDetectorCommandTests : IDisposable
     [Fact]
     public async Task Train_WithoutOutputOrLoso_ExitsTwo()
     {
-        var (exit, _, error) = await CliRunner.RunAsync(_dir, "train-detector", "--data", _dir);
+        var (exit, _, error) = await DirectoryCli.RunAsync(_dir, "train-detector", "--data", _dir);
 
         Assert.Equal(2, exit);
         Assert.Contains("--output", error, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class TrainDetectorCommandTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "zz_bad.jsonl"), "{\"text\":\"x\",\"label\":\"benign\"}\nnot json\n");
 
-        var (exit, _, error) = await CliRunner.RunAsync(_dir, "train-detector", "--data", _dir, "--output", "m.gz");
+        var (exit, _, error) = await DirectoryCli.RunAsync(_dir, "train-detector", "--data", _dir, "--output", "m.gz");
 
         Assert.Equal(2, exit);
         Assert.Contains("zz_bad.jsonl:2:", error, StringComparison.Ordinal);

@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace LlmSecOps.RedTeam.Configuration;
+
+/// <summary>
+/// Reads YAML nodes into values, collecting every problem with its line and column instead of
+/// stopping at the first. Depth and size are bounded before the tree is built, and aliases are
+/// refused, so hostile input cannot exhaust the stack or memory.
+/// </summary>
+internal sealed class YamlNodeReader
+{
+    /// <summary>Largest YAML text accepted.</summary>
+    public const int MaxChars = 4 << 20;
+
+    /// <summary>Deepest nesting accepted.</summary>
+    public const int MaxDepth = 32;
+
+    public YamlNodeReader(string source, List<SourceError> errors)
+    {
+        Source = source;
+        Errors = errors;
+    }
+
+    public string Source { get; }
+
+    public List<SourceError> Errors { get; }
+
+    /// <summary>Parses every document of a YAML text; null (with errors recorded) when it is not valid YAML.</summary>
+    public IReadOnlyList<YamlNode>? LoadDocuments(string yaml)
+    {
+        if (yaml.Length > MaxChars)
+        {
+            Errors.Add(new SourceError(Source, 0, 0, $"file is {yaml.Length} characters; the limit is {MaxChars}"));
+            return null;
+        }
+
+        if (yaml.Contains('\0', StringComparison.Ordinal))
+        {
+            Errors.Add(new SourceError(Source, 0, 0, "file contains NUL bytes; is it a binary file?"));
+            return null;
+        }
+
+        var lastLine = 1;
+        var lastColumn = 1;
+        try
+        {
+            // A pass over parser events bounds the depth without recursion, so "[[[[[[…" cannot
+            // overflow the stack of the recursive node builder.
+            var parser = new Parser(new StringReader(yaml));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } current)
+                {
+                    lastLine = (int)current.End.Line;
+                    lastColumn = (int)current.End.Column;
+                }
+
+                switch (parser.Current)
+                {
+                    case MappingStart or SequenceStart:
+                        if (++depth > MaxDepth)
+                        {
+                            var m = parser.Current!.Start;
+                            Errors.Add(new SourceError(Source, (int)m.Line, (int)m.Column, $"nesting deeper than {MaxDepth} levels"));
+                            return null;
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                    case AnchorAlias alias:
+                        Errors.Add(new SourceError(Source, (int)alias.Start.Line, (int)alias.Start.Column, "YAML aliases are not allowed"));
+                        return null;
+                }
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Select(d => d.RootNode).ToList();
+        }
+        catch (YamlException ex)
+        {
+            var msg = ex.InnerException?.Message ?? ex.Message;
+            var idx = msg.IndexOf("): ", StringComparison.Ordinal);
+            if (idx >= 0 && msg.StartsWith("(Line", StringComparison.Ordinal))
+            {
+                msg = msg[(idx + 3)..];
+            }
+
+            Errors.Add(new SourceError(Source, (int)ex.Start.Line, (int)ex.Start.Column, "invalid YAML: " + msg));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            Errors.Add(new SourceError(Source, lastLine, lastColumn, "invalid YAML near here: " + ex.Message));
+            return null;
+        }
+    }
+
+    public void Error(YamlNode node, string message) =>
+        Errors.Add(new SourceError(Source, (int)node.Start.Line, (int)node.Start.Column, message));
+
+    public static bool IsEmpty(YamlNode node) => node is YamlScalarNode { Value: null or "" or "~" } s && s.Style == ScalarStyle.Plain;
+
+    /// <summary>The entries of a mapping; unknown keys are errors. Null when the node is not a mapping.</summary>
+    public Dictionary<string, YamlNode>? Map(YamlNode node, string what, IReadOnlyCollection<string> allowed)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{what}: expected a mapping with keys {string.Join(", ", allowed)}");
+            return null;
+        }
+
+        var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            if (Key(k) is not { } key)
+            {
+                continue;
+            }
+
+            if (!allowed.Contains(key))
+            {
+                Error(k, $"{what}: unknown key '{key}'; expected one of: {string.Join(", ", allowed)}");
+                continue;
+            }
+
+            if (!result.TryAdd(key, v))
+            {
+                Error(k, $"{what}: duplicate key '{key}'");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The entries of a mapping with free-form keys.</summary>
+    public List<(string Key, YamlNode KeyNode, YamlNode Value)>? Entries(YamlNode node, string what)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{what}: expected a mapping");
+            return null;
+        }
+
+        var list = new List<(string, YamlNode, YamlNode)>();
+        foreach (var (k, v) in map.Children)
+        {
+            if (Key(k) is { } key)
+            {
+                list.Add((key, k, v));
+            }
+        }
+
+        return list;
+    }
+
+    public string? Key(YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: { Length: > 0 } v })
+        {
+            return v.Trim();
+        }
+
+        Error(node, "keys must be plain strings");
+        return null;
+    }
+
+    public string? String(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? string.Empty;
+        }
+
+        Error(node, $"{what}: expected a string");
+        return null;
+    }
+
+    public string? NonEmptyString(YamlNode node, string what)
+    {
+        var s = String(node, what);
+        if (s is not null && s.Trim().Length == 0)
+        {
+            Error(node, $"{what}: must not be empty");
+            return null;
+        }
+
+        return s;
+    }
+
+    public int? Int(YamlNode node, string what, int min, int max)
+    {
+        if (node is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
+        {
+            return (int)v;
+        }
+
+        Error(node, $"{what}: expected a whole number from {min} to {max}");
+        return null;
+    }
+
+    public double? Double(YamlNode node, string what, double min, double max)
+    {
+        if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
+        {
+            return v;
+        }
+
+        Error(node, $"{what}: expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        return null;
+    }
+
+    public bool? Bool(YamlNode node, string what)
+    {
+        switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
+        {
+            case "true" or "yes" or "on":
+                return true;
+            case "false" or "no" or "off":
+                return false;
+            default:
+                Error(node, $"{what}: expected true or false");
+                return null;
+        }
+    }
+
+    /// <summary>A list of strings; a single scalar counts as a list of one.</summary>
+    public List<string> StringList(YamlNode node, string what)
+    {
+        var list = new List<string>();
+        switch (node)
+        {
+            case YamlSequenceNode seq:
+                foreach (var item in seq)
+                {
+                    if (String(item, what) is { } s)
+                    {
+                        list.Add(s);
+                    }
+                }
+
+                break;
+            case YamlScalarNode when IsEmpty(node):
+                break;
+            case YamlScalarNode scalar:
+                list.Add(scalar.Value ?? string.Empty);
+                break;
+            default:
+                Error(node, $"{what}: expected a list of strings");
+                break;
+        }
+
+        return list;
+    }
+
+    /// <summary>Checks that a regular expression compiles; reports it otherwise.</summary>
+    public Regex? Regex(YamlNode node, string pattern, RegexOptions options)
+    {
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        }
+        catch (ArgumentException ex)
+        {
+            Error(node, $"invalid regular expression: {ex.Message}");
+            return null;
+        }
+    }
+}
