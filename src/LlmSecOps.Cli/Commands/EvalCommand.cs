@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using LlmSecOps.Core.Serialization;
+using LlmSecOps.Core.Policy;
 using LlmSecOps.Guard;
+using LlmSecOps.Guard.Classifier;
+using LlmSecOps.Guard.Scanners;
 using LlmSecOps.Guard.Evaluation;
 
 namespace LlmSecOps.Cli.Commands;
@@ -31,14 +34,19 @@ internal static class EvalCommand
             Description = "Write the misjudged rows (file, line, label, score, rules; no text) as JSONL to this file.",
         };
 
+        var model = new Option<string?>("--model")
+        {
+            Description = "Classifier weights (.lsdm.gz) to evaluate instead of the built-in ones, e.g. a candidate from train-detector.",
+        };
+
         var command = new Command("eval", "Measure the input guard on labelled prompts: TPR, FPR, precision, F1, µs per prompt.")
         {
-            data, policy, format, parallel, misses,
+            data, policy, format, parallel, misses, model,
         };
 
         command.SetAction(async (parse, ct) =>
         {
-            var engine = GuardEngine.Create(CommonOptions.LoadPolicy(io, parse.GetValue(policy)));
+            var engine = CreateEngine(io, CommonOptions.LoadPolicy(io, parse.GetValue(policy)), parse.GetValue(model));
             IReadOnlyList<LabeledPrompt> rows;
             try
             {
@@ -74,6 +82,33 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static GuardEngine CreateEngine(CliIo io, GuardPolicy policy, string? modelPath)
+    {
+        if (modelPath is null)
+        {
+            return GuardEngine.Create(policy);
+        }
+
+        DetectorModel candidate;
+        try
+        {
+            candidate = DetectorModelFormat.ReadFile(io.ResolvePath(modelPath));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{modelPath}: {ex.Message}", ex);
+        }
+
+        // The same pipeline as the default, with the candidate classifier in place of the built-in one.
+        var scanners = ScannerCatalog.CreateDefault(policy with { ClassifierEnabled = false }).ToList();
+        if (policy.ClassifierEnabled)
+        {
+            scanners.Add(new ClassifierScanner(candidate));
+        }
+
+        return new GuardEngine(policy, scanners);
     }
 
     private static async Task WriteMissesAsync(string path, IReadOnlyList<LabeledPrompt> rows, IReadOnlyList<EvalOutcome> outcomes, CancellationToken ct)

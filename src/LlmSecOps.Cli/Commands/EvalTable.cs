@@ -46,13 +46,23 @@ internal static class EvalTable
         console.Write(table);
     }
 
-    public static IAnsiConsole CreateConsole(CliIo io) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole CreateConsole(CliIo io)
     {
-        Out = new AnsiConsoleOutput(io.Out),
-        Ansi = io.OutputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = io.OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(io.Out),
+            Ansi = io.OutputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = io.OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!io.OutputIsTerminal)
+        {
+            // Piped or captured output has no width to fit; wrapped file names cannot be read or grepped.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public static string Rate(double? x) => x is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 

@@ -22,6 +22,18 @@ internal sealed class ClassifierScanner : Scanner
     /// <summary>Most decoded payloads scored per text.</summary>
     public const int MaxPayloads = 8;
 
+    /// <summary>Texts with fewer word units than this are short (see <see cref="ShortTextProbability"/>).</summary>
+    public const int ShortTextWords = 16;
+
+    /// <summary>
+    /// Model probability a short text needs to count (the policy threshold, 0.5 by default,
+    /// maps to it). A dozen words carry too little evidence for n-gram weights: ordinary
+    /// questions full of trigger words ("ignore all rules in eslint", "begin your answer with
+    /// yes") score like attacks, while short attacks are spelled out plainly enough for the
+    /// rule-based scanner to name them.
+    /// </summary>
+    public const double ShortTextProbability = 0.95;
+
     private static readonly string[] AttackCategories = [FindingCategories.PromptInjection, FindingCategories.Jailbreak];
 
     private readonly DetectorModel? _model;
@@ -75,17 +87,19 @@ internal sealed class ClassifierScanner : Scanner
         }
 
         var category = best.IsJailbreak ? FindingCategories.Jailbreak : FindingCategories.PromptInjection;
-        var reported = context.Policy.ThresholdFor(category) <= best.Probability;
+        var isShort = CountWordUnits(fromNormalized ?? analysis.Normalized) < ShortTextWords;
+        var reportedScore = isShort ? ShortTextScore(best.Probability) : best.Probability;
+        var reported = context.Policy.ThresholdFor(category) <= reportedScore;
         var finding = new Finding
         {
             Category = category,
             Rule = RuleId,
-            Score = best.Probability,
-            Severity = best.Probability >= 0.9 ? Severity.High : Severity.Medium,
+            Score = reportedScore,
+            Severity = reportedScore >= 0.9 ? Severity.High : Severity.Medium,
             Span = from?.Source ?? new TextSpan(0, context.Text.Length),
             Message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"classifier: {(best.IsJailbreak ? "jailbreak" : "prompt injection")} probability {best.Probability:0.00}{(from is null ? string.Empty : " in a decoded payload")}"),
+                $"classifier: {(best.IsJailbreak ? "jailbreak" : "prompt injection")} probability {best.Probability:0.00}{(isShort ? " (short text: counts from 0.95)" : string.Empty)}{(from is null ? string.Empty : " in a decoded payload")}"),
             Decoded = from?.Text,
             Encodings = from?.Encodings,
 
@@ -95,5 +109,44 @@ internal sealed class ClassifierScanner : Scanner
                 : null,
         };
         return new ScanResult([finding]).AsTask();
+    }
+
+    /// <summary>
+    /// Maps a short text's probability so that <see cref="ShortTextProbability"/> lands on 0.5,
+    /// keeping the order of scores (threshold curves stay meaningful).
+    /// </summary>
+    internal static double ShortTextScore(double probability) => probability < ShortTextProbability
+        ? probability * 0.5 / ShortTextProbability
+        : 0.5 + ((probability - ShortTextProbability) * 0.5 / (1 - ShortTextProbability));
+
+    /// <summary>
+    /// Words (runs of letters and digits), with scripts written without spaces counted at one
+    /// unit per two characters, so a short Chinese or Japanese attack is not mistaken for a
+    /// one-word text.
+    /// </summary>
+    internal static int CountWordUnits(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var unspaced = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\u0E00' and <= '\u0E7F'))
+            {
+                unspaced++;
+                inWord = false;
+                continue;
+            }
+
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words + (unspaced / 2);
     }
 }

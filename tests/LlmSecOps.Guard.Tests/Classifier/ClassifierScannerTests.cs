@@ -89,6 +89,6 @@ public sealed partial class ClassifierScannerTests
         Assert.False(scanner.Supports(Direction.Output));
     }
 
-    [GeneratedRegex("""^((char|word):".+"|struct:[a-z_]+>=[0-9.p]+) \+[0-9]+\.[0-9]{2}$""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("""^((char|word):".+"|struct:[a-z_]+(>=[0-9.p]+|\+[a-z_]+)) \+[0-9]+\.[0-9]{2}$""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ExplanationPattern();
 }

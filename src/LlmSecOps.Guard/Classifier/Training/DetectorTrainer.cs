@@ -205,6 +205,7 @@ internal sealed class DetectorTrainer
 
         AddSyntheticSuffixes(rows, ref random);
         AddSyntheticLongBenign(rows, ref random);
+        AddSyntheticStructuredBenign(rows, ref random);
 
         var normalized = new string[rows.Count];
         var cleaned = new string[rows.Count];
@@ -365,6 +366,38 @@ internal sealed class DetectorTrainer
         }
     }
 
+    /// <summary>
+    /// Benign rows carrying e-mail addresses, URLs, hashes and other structured values (see
+    /// <see cref="StructuredDataGenerator"/>), so the gibberish signals stay about adversarial text.
+    /// </summary>
+    private void AddSyntheticStructuredBenign(List<LabeledPrompt> rows, ref SplitMix64 random)
+    {
+        if (_options.SyntheticStructuredBenignRows <= 0)
+        {
+            return;
+        }
+
+        var bases = new List<string>();
+        foreach (var r in rows)
+        {
+            if (!r.IsAttack && !IsSynthetic(r) && r.Text.Length <= 400)
+            {
+                bases.Add(r.Text.Trim());
+            }
+        }
+
+        if (bases.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _options.SyntheticStructuredBenignRows; i++)
+        {
+            var text = StructuredDataGenerator.Decorate(bases[random.Next(bases.Count)], ref random);
+            rows.Add(new LabeledPrompt(text, PromptLabel.Benign, "synthetic:structured_benign", "synthetic", i + 1));
+        }
+    }
+
     private static bool IsSynthetic(LabeledPrompt row) => row.Source.StartsWith("synthetic:", StringComparison.Ordinal);
 
     private static float[] ProfileLevels(List<float> windows, List<float> means)
@@ -429,6 +462,9 @@ internal sealed class DetectorTrainer
     private double GroupMass(string source, int rows) =>
         Math.Pow(rows, _options.SourcePower) * (source.StartsWith("synthetic:", StringComparison.Ordinal) ? _options.SyntheticWeight : 1.0);
 
+    /// <summary>Benign rows a source needs before its own false-positive rate constrains the operating point.</summary>
+    private const int MinOperatingSourceRows = 50;
+
     private LinearHead FitAttack(PreparedSet set, out double slope, out double intercept)
     {
         var all = Range(set.Rows.Count, static _ => true);
@@ -440,18 +476,39 @@ internal sealed class DetectorTrainer
             (slope, intercept) = PlattScaling.Fit(margins, set.Positive, set.Weights);
 
             // The operating point: at least the balanced 0.5, higher when the out-of-fold
-            // benign rows need it to stay under the target false-positive rate.
-            var benign = new List<double>();
+            // benign rows need it to stay under the target false-positive rate. Unless pooled,
+            // every benign source large enough to measure must meet the target on its own: easy
+            // benign text is plentiful, and a pooled rate would hide a source of hard prompts.
+            var bySource = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             for (var i = 0; i < margins.Length; i++)
             {
-                if (!set.Positive[i])
+                // Synthetic benign rows are made to teach, not to measure: they do not move the operating point.
+                if (!set.Positive[i] && !IsSynthetic(set.Rows[i]))
                 {
-                    benign.Add(LogisticRegression.Sigmoid((slope * margins[i]) + intercept));
+                    var key = _options.PooledOperatingPoint ? string.Empty : set.Rows[i].Source;
+                    if (!bySource.TryGetValue(key, out var list))
+                    {
+                        bySource[key] = list = [];
+                    }
+
+                    list.Add(LogisticRegression.Sigmoid((slope * margins[i]) + intercept));
                 }
             }
 
-            benign.Sort();
-            var cut = benign.Count == 0 ? 0.5 : benign[Math.Clamp((int)Math.Floor((1 - _options.TargetFpr) * benign.Count), 0, benign.Count - 1)];
+            var cut = 0.5;
+            foreach (var (source, probabilities) in bySource)
+            {
+                if (source.Length > 0 && probabilities.Count < MinOperatingSourceRows)
+                {
+                    continue;
+                }
+
+                probabilities.Sort();
+                var sourceCut = probabilities[Math.Clamp((int)Math.Floor((1 - _options.TargetFpr) * probabilities.Count), 0, probabilities.Count - 1)];
+                _log(string.Create(CultureInfo.InvariantCulture, $"operating point: {(source.Length == 0 ? "all benign rows" : source)} needs {sourceCut:0.###} ({probabilities.Count} rows)"));
+                cut = Math.Max(cut, sourceCut);
+            }
+
             var threshold = Math.Clamp(Math.Max(0.5, cut), 0.5, 0.999);
             intercept -= Math.Log(threshold / (1 - threshold));
             _log(string.Create(CultureInfo.InvariantCulture, $"calibration: slope {slope:0.###}, operating probability {threshold:0.###} moved to 0.5"));
@@ -533,7 +590,7 @@ internal sealed class DetectorTrainer
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"seed={_options.Seed} l2={_options.L2} negative_l2_factor={_options.NegativeL2Factor} benign_share={_options.BenignShare} kind_l2={_options.KindL2} source_power={_options.SourcePower} ");
         sb.Append(CultureInfo.InvariantCulture, $"hash_bits={_options.Features.HashBits} char={_options.Features.CharMin}-{_options.Features.CharMax} ");
-        sb.Append(CultureInfo.InvariantCulture, $"target_fpr={_options.TargetFpr} calibration=({slope:0.####},{intercept:0.####}) rows:");
+        sb.Append(CultureInfo.InvariantCulture, $"synthetic=({_options.SyntheticSuffixRows},{_options.SyntheticLongBenignRows},{_options.SyntheticStructuredBenignRows}) target_fpr={_options.TargetFpr} pooled_operating_point={_options.PooledOperatingPoint} calibration=({slope:0.####},{intercept:0.####}) rows:");
         foreach (var (key, n) in sources)
         {
             sb.Append(CultureInfo.InvariantCulture, $" {key}={n}");

@@ -40,6 +40,12 @@ internal sealed record TrainingOptions
     /// <summary>False-positive rate on out-of-fold benign rows that the operating point (probability 0.5) may not exceed.</summary>
     public double TargetFpr { get; init; } = 0.01;
 
+    /// <summary>
+    /// Whether <see cref="TargetFpr"/> applies to all out-of-fold benign rows pooled; otherwise
+    /// (the default) it applies to each benign source of 50 rows or more on its own.
+    /// </summary>
+    public bool PooledOperatingPoint { get; init; }
+
     /// <summary>Synthetic adversarial-suffix rows added to the attacks.</summary>
     public int SyntheticSuffixRows { get; init; } = 150;
 
@@ -48,6 +54,9 @@ internal sealed record TrainingOptions
 
     /// <summary>Synthetic long benign rows (several benign rows joined) added to the benign class.</summary>
     public int SyntheticLongBenignRows { get; init; } = 400;
+
+    /// <summary>Synthetic benign rows carrying e-mail addresses, URLs, hashes and the like.</summary>
+    public int SyntheticStructuredBenignRows { get; init; } = 300;
 
     /// <summary>Whether the built-in augmentation rows are added.</summary>
     public bool UseAugmentation { get; init; } = true;
