@@ -19,11 +19,15 @@ if [ -z "$data" ] || [ ! -d "$data" ]; then
   exit 2
 fi
 
+# Pinned peer versions (override with the environment variables to compare others).
+VARD_VERSION="${VARD_VERSION:-1.2.0}"
+GUARDRAIL_VERSION="${GUARDRAIL_VERSION:-2.1.2}"
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/llmsecops-peers.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 echo "installing peers into $work" >&2
-(cd "$work" && npm init -y >/dev/null 2>&1 && npm install --no-audit --no-fund --silent @andersmyrmel/vard llm_guardrail >&2)
+(cd "$work" && npm init -y >/dev/null 2>&1 && npm install --no-audit --no-fund --silent --save-exact "@andersmyrmel/vard@${VARD_VERSION}" "llm_guardrail@${GUARDRAIL_VERSION}" >&2)
 (cd "$work" && node -e 'for (const p of ["@andersmyrmel/vard","llm_guardrail"]) { const v = JSON.parse(require("fs").readFileSync("node_modules/"+p+"/package.json")).version; console.error(p+"@"+v); }')
 
 echo "running llmsecops eval on $data" >&2
