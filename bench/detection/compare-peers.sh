@@ -10,7 +10,10 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-}"
 if [ -z "$data" ]; then
-  for candidate in "${LLMSECOPS_DATASETS:-}/dev" "$repo/../shared/datasets/dev" "$repo/../../shared/datasets/dev"; do
+  candidates=("$repo/../shared/datasets/dev" "$repo/../../shared/datasets/dev")
+  # Only when set: an empty variable would make "/dev" a candidate.
+  if [ -n "${LLMSECOPS_DATASETS:-}" ]; then candidates=("$LLMSECOPS_DATASETS/dev" "${candidates[@]}"); fi
+  for candidate in "${candidates[@]}"; do
     if [ -d "$candidate" ]; then data="$(cd "$candidate" && pwd)"; break; fi
   done
 fi
