@@ -30,6 +30,8 @@ internal static class CliApp
         yield return LintCommand.Create(io);
         yield return RenderCommand.Create(io);
         yield return PolicyCommand.Create(io);
+        yield return EvalCommand.Create(io);
+        yield return TrainDetectorCommand.Create(io);
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>

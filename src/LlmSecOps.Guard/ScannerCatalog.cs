@@ -18,7 +18,7 @@ public static class ScannerCatalog
     public static IReadOnlyList<Scanner> CreateDefault(GuardPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return
+        Scanner[] scanners =
         [
             new LengthScanner(),
             new DenyListScanner(policy),
@@ -31,5 +31,8 @@ public static class ScannerCatalog
             new InvisibleTextScanner(),
             new PromptInjectionScanner(),
         ];
+
+        // The classifier loads its weights here, once per process, so the first request does not pay for it.
+        return policy.ClassifierEnabled ? [.. scanners, new ClassifierScanner()] : scanners;
     }
 }
