@@ -77,7 +77,7 @@ public sealed partial class PolicyGenerateTests
     }
 
     [Fact]
-    public async Task SampleApp_GeneratedPolicy_IsServedAsIs_AndItsToolAllowListIsEnforced()
+    public async Task SampleApp_GeneratedPolicy_IsServed_AndItsToolAllowListIsEnforced()
     {
         using var dir = new TempDir();
         dir.CopyFrom(SampleApp);
@@ -86,6 +86,13 @@ public sealed partial class PolicyGenerateTests
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await using var upstream = await FakeLlmUpstream.StartAsync(cts.Token);
+
+        // The generated endpoint allow-list names the providers the code calls; serve refuses an
+        // upstream outside it, so the reviewer adds the local one, as a user pointing serve at a test upstream would.
+        var policyPath = Path.Combine(dir.Path, "usage.yaml");
+        var policy = await File.ReadAllTextAsync(policyPath, cts.Token);
+        Assert.Contains("endpoints:\n  allow:\n", policy, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(policyPath, policy.Replace("endpoints:\n  allow:\n", $"endpoints:\n  allow:\n    - {upstream.BaseUrl}\n", StringComparison.Ordinal), cts.Token);
         var inner = new StringWriter();
         var stdout = TextWriter.Synchronized(inner);
         var stderrWriter = TextWriter.Synchronized(new StringWriter());
