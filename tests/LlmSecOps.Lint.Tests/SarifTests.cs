@@ -9,7 +9,7 @@ namespace LlmSecOps.Lint.Tests;
 
 public sealed class SarifTests
 {
-    [Fact]
+    [SarifSchemaFact]
     public async Task Sarif_ForBadSamples_ValidatesAgainstSarif210Schema()
     {
         var result = await LintRunner.RunAsync(TestPaths.BadSamples);
@@ -22,7 +22,7 @@ public sealed class SarifTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(static e => $"{e.Path}: {e.Kind}")));
     }
 
-    [Fact]
+    [SarifSchemaFact]
     public async Task Sarif_WithSuppressionsAndNotices_ValidatesAgainstSarif210Schema()
     {
         using var dir = new TempDir();
@@ -38,7 +38,7 @@ public sealed class SarifTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(static e => $"{e.Path}: {e.Kind}")));
     }
 
-    [Fact]
+    [SarifSchemaFact]
     public async Task SchemaValidation_RejectsABrokenLog()
     {
         // The validator must be able to fail: an unknown level value is not SARIF.

@@ -34,7 +34,7 @@ internal static class TestPaths
 
     /// <summary>
     /// The OASIS SARIF 2.1.0 schema: <c>LLMSECOPS_SARIF_SCHEMA</c>, else the shared schemas folder.
-    /// Its absence fails the test with this message rather than skipping the validation.
+    /// Tests that need it use <see cref="SarifSchemaFactAttribute"/>, which skips them with a reason when it is absent.
     /// </summary>
     public static string SarifSchema
     {
