@@ -267,7 +267,7 @@ public sealed class SecretsScannerTests
         var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes("export GITHUB_TOKEN=" + token));
         var text = "run this: " + encoded;
         var source = new TextSpan(10, encoded.Length);
-        var hits = new List<SecretsScanner.Hit>();
+        var hits = new List<LlmSecOps.Guard.Scanners.Common.RankedHit>();
 
         Scanner.SearchDecoded([new DecodedPayload("export GITHUB_TOKEN=" + token, ["base64"], source)], hits, CancellationToken.None);
 

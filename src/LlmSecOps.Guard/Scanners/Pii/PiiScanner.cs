@@ -72,7 +72,7 @@ internal sealed class PiiScanner : Scanner
         }
 
         var kinds = KindsFor(context.Policy);
-        var hits = new List<Hit>();
+        var hits = new List<RankedHit>();
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var timedOut = false;
         try
@@ -123,7 +123,7 @@ internal sealed class PiiScanner : Scanner
             timedOut = true;
         }
 
-        var findings = hits.Count > 0 ? SelectNonOverlapping(hits) : null;
+        var findings = hits.Count > 0 ? RankedHit.SelectNonOverlapping(hits) : null;
         if (timedOut)
         {
             (findings ??= []).Add(new Finding
@@ -157,9 +157,9 @@ internal sealed class PiiScanner : Scanner
         }
     }
 
-    private bool Full(List<Hit> hits) => hits.Count >= _options.MaxFindings;
+    private bool Full(List<RankedHit> hits) => hits.Count >= _options.MaxFindings;
 
-    private void Cards(string text, List<Hit> hits)
+    private void Cards(string text, List<RankedHit> hits)
     {
         Span<char> digits = stackalloc char[19];
         for (var m = PiiPatterns.CardNumber().Match(text); m.Success && !Full(hits); m = m.NextMatch())
@@ -177,7 +177,7 @@ internal sealed class PiiScanner : Scanner
         }
     }
 
-    private void Ibans(string text, List<Hit> hits)
+    private void Ibans(string text, List<RankedHit> hits)
     {
         for (var m = PiiPatterns.Iban().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
@@ -192,7 +192,7 @@ internal sealed class PiiScanner : Scanner
         }
     }
 
-    private void Ssns(string text, List<Hit> hits)
+    private void Ssns(string text, List<RankedHit> hits)
     {
         for (var m = PiiPatterns.UsSsn().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
@@ -212,7 +212,7 @@ internal sealed class PiiScanner : Scanner
         }
     }
 
-    private void Sins(string text, List<Hit> hits)
+    private void Sins(string text, List<RankedHit> hits)
     {
         for (var m = PiiPatterns.CaSin().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
@@ -227,7 +227,7 @@ internal sealed class PiiScanner : Scanner
         }
     }
 
-    private void Ninos(string text, List<Hit> hits)
+    private void Ninos(string text, List<RankedHit> hits)
     {
         for (var m = PiiPatterns.UkNino().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
@@ -239,7 +239,7 @@ internal sealed class PiiScanner : Scanner
         }
     }
 
-    private void Emails(string text, List<Hit> hits)
+    private void Emails(string text, List<RankedHit> hits)
     {
         for (var m = PiiPatterns.Email().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
@@ -303,7 +303,7 @@ internal sealed class PiiScanner : Scanner
 
     private static bool IsLocalPartChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
 
-    private void Ips(string text, List<Hit> hits)
+    private void Ips(string text, List<RankedHit> hits)
     {
         if (text.Contains('.'))
         {
@@ -363,7 +363,7 @@ internal sealed class PiiScanner : Scanner
         return false;
     }
 
-    private void Phones(string text, List<Hit> hits)
+    private void Phones(string text, List<RankedHit> hits)
     {
         for (var m = PiiPatterns.PhoneCandidate().Match(text); m.Success && !Full(hits); m = m.NextMatch())
         {
@@ -601,11 +601,11 @@ internal sealed class PiiScanner : Scanner
         return false;
     }
 
-    private static void Add(List<Hit> hits, int priority, int start, int length, string kind, string entity, double score,
+    private static void Add(List<RankedHit> hits, int priority, int start, int length, string kind, string entity, double score,
         Severity severity, string message, string evidence)
     {
         var span = new TextSpan(start, length);
-        hits.Add(new Hit(priority, span, new Finding
+        hits.Add(new RankedHit(priority, span, new Finding
         {
             Category = FindingCategories.Pii,
             Rule = "pii." + kind,
@@ -617,32 +617,4 @@ internal sealed class PiiScanner : Scanner
             Entity = entity,
         }));
     }
-
-    private static List<Finding> SelectNonOverlapping(List<Hit> hits)
-    {
-        hits.Sort(static (a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Span.Start.CompareTo(b.Span.Start));
-        var kept = new List<Hit>(hits.Count);
-        foreach (var hit in hits)
-        {
-            var overlaps = false;
-            foreach (var k in kept)
-            {
-                if (k.Span.Overlaps(hit.Span))
-                {
-                    overlaps = true;
-                    break;
-                }
-            }
-
-            if (!overlaps)
-            {
-                kept.Add(hit);
-            }
-        }
-
-        kept.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return kept.ConvertAll(static k => k.Finding);
-    }
-
-    private sealed record Hit(int Priority, TextSpan Span, Finding Finding);
 }

@@ -50,7 +50,7 @@ internal sealed class SecretsScanner : Scanner
             return ScanResult.Empty.AsTask();
         }
 
-        var hits = new List<Hit>();
+        var hits = new List<RankedHit>();
         var timedOut = Search(text, hits, cancellationToken);
         if (_options.ScanDecodedPayloads && hits.Count < _options.MaxFindings)
         {
@@ -60,7 +60,7 @@ internal sealed class SecretsScanner : Scanner
         List<Finding>? findings = null;
         if (hits.Count > 0)
         {
-            findings = SelectNonOverlapping(hits);
+            findings = RankedHit.SelectNonOverlapping(hits);
         }
 
         if (timedOut)
@@ -80,7 +80,7 @@ internal sealed class SecretsScanner : Scanner
     }
 
     /// <summary>Searches decoded payloads; a hit is reported on the encoded blob's span.</summary>
-    internal bool SearchDecoded(IReadOnlyList<DecodedPayload> payloads, List<Hit> hits, CancellationToken cancellationToken)
+    internal bool SearchDecoded(IReadOnlyList<DecodedPayload> payloads, List<RankedHit> hits, CancellationToken cancellationToken)
     {
         var timedOut = false;
         var n = Math.Min(payloads.Count, _options.MaxDecodedPayloads);
@@ -92,7 +92,7 @@ internal sealed class SecretsScanner : Scanner
                 continue;
             }
 
-            var inner = new List<Hit>();
+            var inner = new List<RankedHit>();
             timedOut |= Search(payload.Text, inner, cancellationToken);
             if (inner.Count == 0)
             {
@@ -124,7 +124,7 @@ internal sealed class SecretsScanner : Scanner
         return timedOut;
     }
 
-    private bool Search(string text, List<Hit> hits, CancellationToken cancellationToken)
+    private bool Search(string text, List<RankedHit> hits, CancellationToken cancellationToken)
     {
         Span<bool> present = _keywords.Count <= 256 ? stackalloc bool[_keywords.Count] : new bool[_keywords.Count];
         var anchors = _keywords.Scan(text, present);
@@ -173,7 +173,7 @@ internal sealed class SecretsScanner : Scanner
     }
 
     // Runs a \G-anchored pattern at each keyword position; returns false when the findings are full.
-    private bool SearchAnchored(string text, SecretRule rule, int priority, List<int>? anchors, List<Hit> hits)
+    private bool SearchAnchored(string text, SecretRule rule, int priority, List<int>? anchors, List<RankedHit> hits)
     {
         if (anchors is null)
         {
@@ -223,7 +223,7 @@ internal sealed class SecretsScanner : Scanner
         return false;
     }
 
-    private static Hit? ToHit(string text, SecretRule rule, int priority, Match m)
+    private static RankedHit? ToHit(string text, SecretRule rule, int priority, Match m)
     {
         var group = m.Groups["v"];
         var start = group.Success ? group.Index : m.Index;
@@ -248,7 +248,7 @@ internal sealed class SecretsScanner : Scanner
         }
 
         var span = TextSpan.FromBounds(start, end);
-        return new Hit(priority, span, new Finding
+        return new RankedHit(priority, span, new Finding
         {
             Category = FindingCategories.Secret,
             Rule = rule.RuleId,
@@ -260,41 +260,4 @@ internal sealed class SecretsScanner : Scanner
             Entity = rule.Entity,
         });
     }
-
-    // Rules run in priority order, so a lower priority number is the more specific rule: it keeps
-    // its span, and later rules matching the same characters are dropped.
-    private static List<Finding> SelectNonOverlapping(List<Hit> hits)
-    {
-        hits.Sort(static (a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Span.Start.CompareTo(b.Span.Start));
-        var kept = new List<Hit>(hits.Count);
-        foreach (var hit in hits)
-        {
-            var overlaps = false;
-            foreach (var k in kept)
-            {
-                if (k.Span.Overlaps(hit.Span))
-                {
-                    overlaps = true;
-                    break;
-                }
-            }
-
-            if (!overlaps)
-            {
-                kept.Add(hit);
-            }
-        }
-
-        kept.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        var findings = new List<Finding>(kept.Count);
-        foreach (var k in kept)
-        {
-            findings.Add(k.Finding);
-        }
-
-        return findings;
-    }
-
-    /// <summary>One match before overlaps are resolved.</summary>
-    internal sealed record Hit(int Priority, TextSpan Span, Finding Finding);
 }
