@@ -51,6 +51,14 @@ internal sealed class PromptInjectionScanner : Scanner
             evidence.Add(new Evidence(s, s.Weight, span, Excerpt(analysis.Original, span), null));
         }
 
+        if (AdversarialSuffixDetector.Find(analysis.Original) is { } tail)
+        {
+            var span = new TextSpan(tail.Start, tail.End - tail.Start);
+            var signal = new Signal(AdversarialSuffixDetector.Rule, FindingCategories.Jailbreak, tail.Weight, 0, 0,
+                "ends in a tail of token debris, as adversarial suffixes found by gradient search do", Companion: tail.Weight < 0.5);
+            evidence.Add(new Evidence(signal, tail.Weight, span, Excerpt(analysis.Original, span), null));
+        }
+
         if (_options.ScanDecodedPayloads)
         {
             var scanned = 0;

@@ -26,7 +26,9 @@ internal static class InjectionVocabulary
             "dismiss dismissing discard discarding abandon abandoning bypass bypassing override overriding overrule overruling unlearn " +
             "disobey disobeying set+aside put+aside pay+no+attention+to pay+no+heed+to do+not+follow don't+follow dont+follow " +
             "stop+following no+longer+follow never+follow do+not+obey don't+obey dont+obey stop+obeying do+not+listen+to don't+listen+to " +
-            "stop+listening+to do+not+adhere+to stop+adhering+to throw+out throw+away toss+out",
+            "stop+listening+to do+not+adhere+to stop+adhering+to throw+out throw+away toss+out " +
+            "don't+pay+attention+to do+not+pay+attention+to dont+pay+attention+to never+mind pay+no+mind+to stop+paying+attention+to " +
+            "leave+behind let+go+of move+past",
             "ignorier* vergiss vergessen vergesst missacht* abweichend uberspring* verwirf beachte+nicht", // de
             "ignor* oublie oubliez oublier oublies fais+abstraction faites+abstraction ne+tiens+pas+compte ne+tenez+pas+compte", // fr
             "olvida olvide olvidad olvidar olvidate omite omitir descarta descartar haz+caso+omiso no+hagas+caso", // es
@@ -372,7 +374,18 @@ internal static class InjectionVocabulary
             "in+a+world+where let's+pretend lets+pretend for+educational+purposes educational+purposes+only " +
             "for+research+purposes research+purposes+only for+academic+purposes purely+academic for+a+novel for+my+novel for+a+story " +
             "for+a+movie+script screenplay no+real+harm never+be+used my+grandmother+used+to my+grandma+used+to my+deceased+grandmother " +
-            "sandbox+environment test+environment");
+            "sandbox+environment test+environment co+author screenplay scene+where in+my+novel my+novel's horror+novel techno+thriller thriller " +
+            "criminology phd my+professor investigative+journalist for+the+article for+a+museum dungeon+master campaign+npc npc " +
+            "in+his+memory in+her+memory loyal+assistant true+self radical+honesty " +
+            "novela escribiendo+un+libro roman j'ecris+un+roman roman+policier ein+roman theaterstuck livro escrevendo+um+livro romanzo " +
+            "toneelstuk powiesc wyobraz+sobie детектив роман пишу+роман roman+yaziyorum رواية רומן رمان उपन्यास উপন্যাস 小说 小說 " +
+            "小説 소설 tieu+thuyet novel μυθιστόρημα imagine+a+world imagine+a+scenario imagine+a+fictional picture+a+world in+this+world " +
+            "fictional+world fictional+story fictional+scenario fictional+character novelist screenwriter for+my+book for+a+book " +
+            "for+my+screenplay writing+a+novel writing+a+book writing+a+thriller i'm+writing+a i+am+writing+a role+play roleplay " +
+            "in+a+video+game in+theory theoretically purely+theoretical just+curious asking+for+a+friend " +
+            "for+a+class for+a+debate for+my+thesis for+a+research+paper for+a+school+project for+a+documentary " +
+            "authorized+test authorised+test authorized+penetration authorised+penetration red+team+exercise " +
+            "a+story+where a+story+in+which a+scene+where a+scene+in+which write+a+story the+villain villain+explains raise+awareness not+going+to+use never+actually+do purely+for+research your+character the+character+explains");
 
         Add(
             "howto",
@@ -389,11 +402,142 @@ internal static class InjectionVocabulary
             "suicide self+harm torture genocide terrorist terrorism human+trafficking sex+trafficking identity+theft untraceable " +
             "ghost+gun 3d+printed+gun firearm firearms weapon weapons shoplift shoplifting kidnap kidnapping stalk stalking dox doxx doxxing " +
             "extortion blackmail credit+card+numbers steal stealing hack+into hacking+into break+into exploit+code zero+day " +
-            "child+pornography csam rape bioterror synthesize+drugs");
+            "child+pornography csam rape bioterror synthesize+drugs " +
+            "spyware stalkerware backdoor computer+virus a+virus+that password+cracker crack+passwords crack+someone's steal+passwords " +
+            "credit+card+fraud wire+fraud insurance+fraud tax+evasion evade+taxes insider+trading ponzi+scheme pyramid+scheme bribe bribery " +
+            "forge forged forging fake+id fake+ids fake+passport counterfeit+money fake+news disinformation+campaign defamatory defame libel " +
+            "hate+speech racist+joke racial+slur slurs ethnic+cleansing inferior+race harass harassment cyberbully cyberbullying " +
+            "lethal+dose cyanide arsenic nerve+gas mustard+gas dirty+bomb enriched+uranium ammonium+nitrate gunpowder silencer " +
+            "smuggle smuggling drug+trafficking cook+meth crack+cocaine murder murdering kill+someone kill+a+person kill+my kill+people " +
+            "hurt+someone arson burn+down sabotage hijack+a+plane derail mass+shooting school+shooting vandalize overthrow+the+government " +
+            "manipulate+someone+into groom grooming revenge+porn deepfake+porn non+consensual nonconsensual eating+disorder starve+myself cut+myself " +
+            "pick+a+lock lockpick pickpocket carjack carjacking scam+people scam+elderly con+people dark+web " +
+            "poison* smuggl* kidnap* extort* blackmail* counterfeit* launder* skimmer skimmers scammer scammers fraudulent fraudulently " +
+            "dispose+of+a+body hide+a+body get+rid+of+a+body fully+automatic bump+key bump+keys fake+reviews fake+one+star " +
+            "cheat+a+breathalyser cheat+a+breathalyzer hateful harassing logic+bomb threat+letter threatening+letter death+threat " +
+            "anonymous+threat anonymous+threats militia extremist+recruitment incendiary+device incendiary chloroform knock+someone+out " +
+            "hack+into hack+someone's hack+the+account hacking+the+account break+into+a+bank steal+someone's stolen+credit+card " +
+            "ransom ransomware+attack rob+a rob+it burglar burglary break+in alarm+system+bypass jam+police police+scanner+jammer " +
+            "bomb+making make+a+bomb build+a+bomb gun guns fraud tax+fraud",
+            "bomba explosivo explosivos veneno envenenar", "bombe explosif explosifs empoisonner pirater", "bombe sprengstoff vergiften storsender",
+            "bomba esplosivo avvelenare", "bomba explosivo envenenar clonar+um+cartao invadir", "bombe bombę bomby", "бомб* взрывчат* отравить отравлен* взлом*",
+            "бомб* отруїти", "bomba zehirle", "قنبلة متفجرات تسميم", "פצצה להרעיל", "بمب", "बम जहर", "বোমা", "炸弹 爆炸物 毒药 入侵 黑客",
+            "爆弾 毒 ハッキング", "폭탄 독극물 해킹", "bom thuoc+doc", "bom racun", "bomu sumu", "βόμβα δηλητηριάσεις");
+
+        // Words for the one an embedded note speaks to: an AI that processes the text.
+        Add(
+            "aireader",
+            "ai assistant assistants chatbot chatbots bot bots llm llms gpt chatgpt language+model language+models model+reading " +
+            "automated+reviewer automated+reviewers automated+reader ai+summarisers ai+summarizers summariser summarizer summarisers summarizers " +
+            "ai+reader ai+agent ai+agents agent+reading whoever+reads whoever+summarises whoever+summarizes whoever+processes whoever+tidies " +
+            "reviewer+bot crawler crawlers fact+checking+bots fact+checking+bots",
+            "asistente asistentes", "assistant assistante", "assistent ki+assistent ki+assistenten", "assistente", "asystent asystenta", "ассистент* ассистенту помощник*",
+            "асистент* помічник*", "asistana yapay+zekaya", "المساعد للمساعد", "לעוזר העוזר", "دستیار", "सहायक", "সহকারী এআই", "助手 ai助手", "アシスタント aiへ",
+            "어시스턴트 ai에게", "tro+ly", "asisten", "msaidizi", "βοηθό βοηθός");
+
+        // Words that introduce a note inside a document.
+        Add(
+            "notehead",
+            "note noted notice message reminder instruction instructions memo ps attention directive",
+            "nota notas", "note", "hinweis notiz anweisung", "nota", "notatka uwaga", "примечание заметка указание", "примітка повідомлення",
+            "not notu", "ملاحظة رسالة", "הערה הודעה", "یادداشت پیام", "नोट", "নোট", "注意 备注 指示 提示", "指示 注意 メモ", "메모 지시 참고",
+            "catatan", "ujumbe", "σημείωση");
+
+        // Verbs of the task a user hands over: the embedded note tells the model to drop it.
+        Add(
+            "usertask",
+            "summarising summarizing summary summarise summarize translating translation translate correcting correction answering " +
+            "calculating calculation tidying reviewing fact+checking",
+            "resumir resumen traducir", "resumer traduire", "zusammenfassen ubersetzen", "riassumere tradurre", "resumir traduzir",
+            "podsumowania tłumaczenia", "пересказ перевод", "özetlemeyi özetleme hesaplamayı çeviriyi", "التلخيص الترجمة", "סיכום תרגום",
+            "خلاصه ترجمه", "সারসংক্ষেপ", "总结 翻译 摘要", "要約 翻訳", "요약 번역 계산", "meringkas menerjemahkan", "kufupisha kutafsiri", "περίληψη");
+
+        // Text the operator placed before the conversation, named without the words "system prompt".
+        Add(
+            "setupnoun",
+            "configuration setup briefing guidelines initialization initialisation init+message instructions rules directives " +
+            "configuration+text setup+text preamble preprompt first+words opening+text starting+text context+window",
+            "configuracion instrucciones", "configuration consignes", "konfiguration anweisungen", "configurazione istruzioni",
+            "configuracao instrucoes", "konfiguracji instrukcje", "настройки инструкции конфигурацию", "yapılandırma talimatlar",
+            "التعليمات الإعدادات", "הוראות הגדרות", "دستورالعمل پیکربندی", "निर्देश", "নির্দেশ", "配置 设定 指令 说明", "設定 指示",
+            "설정 지시", "thiết+lập cấu+hình", "konfigurasi instruksi", "maelekezo");
+
+        // Where that text sits: before the conversation or from the operator.
+        Add(
+            "pregiven",
+            "you+were+given you+were+configured you've+been+given you+have+been+given were+you+given you+received were+configured " +
+            "configured+with given+at+the+start at+the+start before+our+conversation before+this+conversation before+we+started " +
+            "before+my+first+message above+my+first+message before+my+message before+the+conversation placed+before were+told " +
+            "you+were+told you+were+briefed were+you+briefed set+up+with started+with initialized+with initialised+with launched+with",
+            "antes+de+la+conversacion", "avant+notre+conversation", "vor+unserem+gesprach", "prima+della+conversazione con+cui+sei+stato",
+            "antes+da+conversa", "przed+rozmowa", "до+начала+разговора", "sohbet+baslamadan+once", "قبل+المحادثة", "לפני+השיחה",
+            "قبل+از+شروع", "বাতচিতের+আগে কথোপকথনের+আগে", "对话之前 对话开始前", "会話の前", "대화+전에", "truoc+cuoc+tro+chuyen",
+            "sebelum+percakapan", "kabla+ya+mazungumzo");
+
+        // Demands for exact wording.
+        Add(
+            "exactly",
+            "exactly verbatim word+for+word as+is as+is in+full quote+them quote+it exactly+as unchanged in+its+entirety",
+            "textualmente literalmente", "mot+pour+mot", "wortlich", "parola+per+parola", "integralmente", "dokladnie", "дословно",
+            "eksiksiz", "حرفيا", "מילה+במילה", "عینا", "原文 逐字", "そのまま", "그대로", "nguyen+van", "persis", "yote");
+
+        // Demands for working detail in a harmful request.
+        Add(
+            "detaildemand",
+            "technically+correct technically+accurate accurate+to+real real+technique real+commands real+chemistry exact+reagents " +
+            "exact+steps exact+amounts exact+quantities dosages dosage the+dose the+doses in+full+detail full+detail with+details " +
+            "with+dosages leave+out+the+details realistic+as+you+can as+realistic+as would+actually+work actually+works step+by+step " +
+            "numbered+steps detailed+walkthrough walkthrough full+rundown specific+methods the+actual+script the+real+technique " +
+            "include+the+steps every+component in+order precursors reagents the+recipe full+tutorial complete+instructions",
+            "paso+a+paso", "etape+par+etape", "schritt+fur+schritt", "passo+dopo+passo passo+a+passo", "krok+po+kroku", "шаг+за+шагом",
+            "подробно подробностями", "adim+adim", "خطوة+بخطوة", "שלב+אחר+שלב", "قدم+به+قدم", "一步一步 具体方法 详细", "詳しく 手順",
+            "단계별 자세히", "tung+buoc", "langkah+demi+langkah", "hatua+kwa+hatua", "λεπτομέρειες");
+
+        // Being told one is now someone else, in many languages.
+        Add(
+            "younow",
+            "you+are+now you're+now you+will+now+be now+you+are",
+            "du+bist+jetzt jetzt+bist+du du+bist+nun", "tu+es+maintenant vous+etes+maintenant", "ahora+eres ahora+tu+eres",
+            "voce+agora+e agora+voce+e", "ora+sei da+questo+momento+sei", "jij+bent+nu", "od+teraz+jestes teraz+jestes",
+            "теперь+ты ты+теперь", "тепер+ти", "artik+sen sen+artik", "انت+الان", "אתה+עכשיו", "تو+اکنون از+این+لحظه", "अब+तुम अब+आप",
+            "你现在是 你現在是 从现在起你是", "あなたは今 今からあなたは", "너는+이제 이제+너는", "bay+gio+ban", "sekarang+kamu", "sasa+wewe+ni");
+
+        // No rules at all, in many languages.
+        Add(
+            "norules",
+            "no+rules no+restrictions no+limits no+filter no+filters no+ethics no+morals no+guidelines without+restrictions without+rules " +
+            "without+limits without+filters without+any+restrictions without+warnings never+refuses doesn't+refuse",
+            "sin+restricciones sin+reglas ninguna+restriccion sin+limites sin+filtros nunca+se+niega",
+            "aucune+regle aucune+restriction sans+limite sans+regles sans+filtre aucune+limite",
+            "keine+regeln keine+einschrankungen ohne+regeln ohne+einschrankungen ohne+filter",
+            "nessuna+regola nessuna+restrizione senza+regole senza+limiti non+rifiuta+mai",
+            "nenhuma+restricao sem+restricoes sem+regras sem+limites nunca+recusa",
+            "bez+ograniczen zadnych+ograniczen bez+cenzury bez+ostrzezen zadnych+zasad",
+            "без+ограничений никаких+ограничений без+правил без+цензуры без+обмежень без+фільтрів",
+            "kisitlamasiz kural+yok sinirsiz", "بدون+قيود بلا+قيود", "ללא+הגבלות בלי+הגבלות ללא+סינון", "بدون+محدودیت",
+            "बिना+किसी+प्रतिबंध बिना+प्रतिबंध", "没有任何限制 没有限制 無限制 不受限制", "制限なし 制限のない 制約のない", "제한+없는 제한+없이",
+            "khong+gioi+han", "tanpa+batasan tanpa+aturan", "bila+vikwazo", "χωρίς+περιορισμούς");
+
+        // Wording that wants the harmful act hidden from others: intent, not curiosity.
+        Add(
+            "evasion",
+            "without+getting+caught without+being+caught without+being+detected without+detection without+leaving+a+trace " +
+            "without+leaving+any+trace without+leaving+traces cannot+be+traced can't+be+traced never+be+traced without+a+trace undetectable undetected avoid+detection evade+detection " +
+            "evading+detection avoid+getting+caught avoid+being+caught evade+the+police evade+police avoid+the+police evade+law+enforcement " +
+            "avoid+law+enforcement get+away+with cover+my+tracks covering+my+tracks no+one+will+know nobody+will+know without+anyone+knowing " +
+            "without+them+knowing without+their+knowledge without+their+consent bypass+antivirus evade+antivirus hides+from+antivirus " +
+            "hide+from+antivirus slip+past untraceable+by");
+
+        // Emotional leverage that persuasion attacks use to push a request through.
+        Add(
+            "pressure",
+            "homeless lose+my+job be+fired get+fired lives+depend life+depends life+or+death my+family+will people+will+die someone+will+die " +
+            "last+chance desperate+need only+hope begging+you i+beg+you dying+wish");
 
         Add("prefixverb", "start begin beginning starting prefix preface open opening");
         Add("responseword", "response reply answer output responses replies answers message messages sentence");
         Add("affirm", "sure certainly of+course absolutely here+is here's here+are");
+        Add("affirmopen", "sure+here sure+here's sure+i+can sure+thing+here certainly+here certainly+i+can absolutely+here of+course+here");
 
         Add("dualword", "two 2 both dual twice separate different");
         Add("waysword", "ways responses answers versions replies manners personalities");
