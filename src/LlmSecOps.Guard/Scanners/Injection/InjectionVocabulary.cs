@@ -162,7 +162,7 @@ internal static class InjectionVocabulary
 
         Add(
             "reveal",
-            "reveal print show display output repeat tell give share disclose expose leak dump list recite write provide paste copy echo " +
+            "reveal print show display output repeat tell give share sharing pasting quoting copying printing showing repeating listing outputting disclose expose leak dump list recite write provide paste copy echo " +
             "return state spell type send summarize summarise translate reproduce rephrase paraphrase reword restate outline tldr " +
             "what's whats what+is what+are what+was what+were",
             "zeig* gib nenne verrate drucke wiederhole wiederholen ausgeben offenbare enthull* schreib* was+ist was+sind", // de
@@ -374,7 +374,7 @@ internal static class InjectionVocabulary
             "in+a+world+where let's+pretend lets+pretend for+educational+purposes educational+purposes+only " +
             "for+research+purposes research+purposes+only for+academic+purposes purely+academic for+a+novel for+my+novel for+a+story " +
             "for+a+movie+script screenplay no+real+harm never+be+used my+grandmother+used+to my+grandma+used+to my+deceased+grandmother " +
-            "sandbox+environment test+environment co+author screenplay scene+where in+my+novel my+novel's horror+novel techno+thriller thriller " +
+            "sandbox+environment test+environment ethics+board has+approved+this been+approved+by irb+approved co+author screenplay scene+where in+my+novel my+novel's horror+novel techno+thriller thriller " +
             "criminology phd my+professor investigative+journalist for+the+article for+a+museum dungeon+master campaign+npc npc " +
             "in+his+memory in+her+memory loyal+assistant true+self radical+honesty " +
             "novela escribiendo+un+libro roman j'ecris+un+roman roman+policier ein+roman theaterstuck livro escrevendo+um+livro romanzo " +
@@ -389,7 +389,7 @@ internal static class InjectionVocabulary
 
         Add(
             "howto",
-            "how+to how+do+i how+can+i how+would+i how+would+one how+does+one step+by+step instructions+for instructions+on " +
+            "teach+how teaches+how show+me+how shows+how shows+his teach+me+to how+to how+do+i how+can+i how+would+i how+would+one how+does+one step+by+step instructions+for instructions+on " +
             "guide+to guide+on tutorial recipe detailed+guide detailed+instructions explain+how ways+to methods+for describe+how " +
             "walk+me+through procedure+for steps+to the+steps recipe+for how+would+someone how+could+someone how+can+someone how+does+someone " +
             "how+would+you how+could+i write+a+working working+code write+a+tutorial tutorial+on write+a+script write+code+for code+for");
@@ -420,7 +420,7 @@ internal static class InjectionVocabulary
             "ransom ransomware+attack rob+a rob+it burglar burglary break+in alarm+system+bypass jam+police police+scanner+jammer " +
             "bomb+making make+a+bomb build+a+bomb gun guns fraud tax+fraud",
             "bomba explosivo explosivos veneno envenenar", "bombe explosif explosifs empoisonner pirater", "bombe sprengstoff vergiften storsender",
-            "bomba esplosivo avvelenare", "bomba explosivo envenenar clonar+um+cartao invadir", "bombe bombę bomby", "бомб* взрывчат* отравить отравлен* взлом*",
+            "bomba esplosivo avvelenare", "bomba explosivo envenenar clonar+um+cartao invadir", "bombe bombe bomby", "бомб* взрывчат* отравить отравлен* взлом*",
             "бомб* отруїти", "bomba zehirle", "قنبلة متفجرات تسميم", "פצצה להרעיל", "بمب", "बम जहर", "বোমা", "炸弹 爆炸物 毒药 入侵 黑客",
             "爆弾 毒 ハッキング", "폭탄 독극물 해킹", "bom thuoc+doc", "bom racun", "bomu sumu", "βόμβα δηλητηριάσεις");
 
@@ -433,7 +433,7 @@ internal static class InjectionVocabulary
             "reviewer+bot crawler crawlers fact+checking+bots fact+checking+bots",
             "asistente asistentes", "assistant assistante", "assistent ki+assistent ki+assistenten", "assistente", "asystent asystenta", "ассистент* ассистенту помощник*",
             "асистент* помічник*", "asistana yapay+zekaya", "المساعد للمساعد", "לעוזר העוזר", "دستیار", "सहायक", "সহকারী এআই", "助手 ai助手", "アシスタント aiへ",
-            "어시스턴트 ai에게", "tro+ly", "asisten", "msaidizi", "βοηθό βοηθός");
+            "어시스턴트 ai에게", "trợ+ly", "asisten", "msaidizi", "βοηθό βοηθός");
 
         // Words that introduce a note inside a document.
         Add(
@@ -449,29 +449,29 @@ internal static class InjectionVocabulary
             "summarising summarizing summary summarise summarize translating translation translate correcting correction answering " +
             "calculating calculation tidying reviewing fact+checking",
             "resumir resumen traducir", "resumer traduire", "zusammenfassen ubersetzen", "riassumere tradurre", "resumir traduzir",
-            "podsumowania tłumaczenia", "пересказ перевод", "özetlemeyi özetleme hesaplamayı çeviriyi", "التلخيص الترجمة", "סיכום תרגום",
+            "podsumowania tlumaczenia", "пересказ перевод", "ozetlemeyi ozetleme hesaplamayi ceviriyi", "التلخيص الترجمة", "סיכום תרגום",
             "خلاصه ترجمه", "সারসংক্ষেপ", "总结 翻译 摘要", "要約 翻訳", "요약 번역 계산", "meringkas menerjemahkan", "kufupisha kutafsiri", "περίληψη");
 
         // Text the operator placed before the conversation, named without the words "system prompt".
         Add(
             "setupnoun",
-            "configuration setup briefing guidelines initialization initialisation init+message instructions rules directives " +
+            "configuration setup briefing guidelines rule initialization initialisation init+message instructions rules directives " +
             "configuration+text setup+text preamble preprompt first+words opening+text starting+text context+window",
             "configuracion instrucciones", "configuration consignes", "konfiguration anweisungen", "configurazione istruzioni",
-            "configuracao instrucoes", "konfiguracji instrukcje", "настройки инструкции конфигурацию", "yapılandırma talimatlar",
+            "configuracao instrucoes", "konfiguracji instrukcje", "настройки инструкции конфигурацию", "yapilandirma talimatlar",
             "التعليمات الإعدادات", "הוראות הגדרות", "دستورالعمل پیکربندی", "निर्देश", "নির্দেশ", "配置 设定 指令 说明", "設定 指示",
-            "설정 지시", "thiết+lập cấu+hình", "konfigurasi instruksi", "maelekezo");
+            "설정 지시", "thiết+lập cấu+hinh", "konfigurasi instruksi", "maelekezo");
 
         // Where that text sits: before the conversation or from the operator.
         Add(
             "pregiven",
-            "you+were+given you+were+configured you've+been+given you+have+been+given were+you+given you+received were+configured " +
+            "you+are+following you're+following currently+following written+to+you were+written+to+you given+to+you you+were+given you+were+configured you've+been+given you+have+been+given were+you+given you+received were+configured " +
             "configured+with given+at+the+start at+the+start before+our+conversation before+this+conversation before+we+started " +
             "before+my+first+message above+my+first+message before+my+message before+the+conversation placed+before were+told " +
             "you+were+told you+were+briefed were+you+briefed set+up+with started+with initialized+with initialised+with launched+with",
             "antes+de+la+conversacion", "avant+notre+conversation", "vor+unserem+gesprach", "prima+della+conversazione con+cui+sei+stato",
             "antes+da+conversa", "przed+rozmowa", "до+начала+разговора", "sohbet+baslamadan+once", "قبل+المحادثة", "לפני+השיחה",
-            "قبل+از+شروع", "বাতচিতের+আগে কথোপকথনের+আগে", "对话之前 对话开始前", "会話の前", "대화+전에", "truoc+cuoc+tro+chuyen",
+            "قبل+از+شروع", "বাতচিতের+আগে কথোপকথনের+আগে", "对话之前 对话开始前", "会話の前", "대화+전에", "trước+cuộc+tro+chuyện",
             "sebelum+percakapan", "kabla+ya+mazungumzo");
 
         // Demands for exact wording.
@@ -484,14 +484,14 @@ internal static class InjectionVocabulary
         // Demands for working detail in a harmful request.
         Add(
             "detaildemand",
-            "technically+correct technically+accurate accurate+to+real real+technique real+commands real+chemistry exact+reagents " +
+            "realistic+example realistic+examples as+realistic+as+you+can authentic every+component naming+every which+substance the+exact technically+correct technically+accurate accurate+to+real real+technique real+commands real+chemistry exact+reagents " +
             "exact+steps exact+amounts exact+quantities dosages dosage the+dose the+doses in+full+detail full+detail with+details " +
             "with+dosages leave+out+the+details realistic+as+you+can as+realistic+as would+actually+work actually+works step+by+step " +
             "numbered+steps detailed+walkthrough walkthrough full+rundown specific+methods the+actual+script the+real+technique " +
             "include+the+steps every+component in+order precursors reagents the+recipe full+tutorial complete+instructions",
             "paso+a+paso", "etape+par+etape", "schritt+fur+schritt", "passo+dopo+passo passo+a+passo", "krok+po+kroku", "шаг+за+шагом",
             "подробно подробностями", "adim+adim", "خطوة+بخطوة", "שלב+אחר+שלב", "قدم+به+قدم", "一步一步 具体方法 详细", "詳しく 手順",
-            "단계별 자세히", "tung+buoc", "langkah+demi+langkah", "hatua+kwa+hatua", "λεπτομέρειες");
+            "단계별 자세히", "từng+bước", "langkah+demi+langkah", "hatua+kwa+hatua", "λεπτομέρειες");
 
         // Being told one is now someone else, in many languages.
         Add(
@@ -500,7 +500,7 @@ internal static class InjectionVocabulary
             "du+bist+jetzt jetzt+bist+du du+bist+nun", "tu+es+maintenant vous+etes+maintenant", "ahora+eres ahora+tu+eres",
             "voce+agora+e agora+voce+e", "ora+sei da+questo+momento+sei", "jij+bent+nu", "od+teraz+jestes teraz+jestes",
             "теперь+ты ты+теперь", "тепер+ти", "artik+sen sen+artik", "انت+الان", "אתה+עכשיו", "تو+اکنون از+این+لحظه", "अब+तुम अब+आप",
-            "你现在是 你現在是 从现在起你是", "あなたは今 今からあなたは", "너는+이제 이제+너는", "bay+gio+ban", "sekarang+kamu", "sasa+wewe+ni");
+            "你现在是 你現在是 从现在起你是", "あなたは今 今からあなたは", "너는+이제 이제+너는", "bay+giờ+bạn", "sekarang+kamu", "sasa+wewe+ni");
 
         // No rules at all, in many languages.
         Add(
@@ -516,7 +516,7 @@ internal static class InjectionVocabulary
             "без+ограничений никаких+ограничений без+правил без+цензуры без+обмежень без+фільтрів",
             "kisitlamasiz kural+yok sinirsiz", "بدون+قيود بلا+قيود", "ללא+הגבלות בלי+הגבלות ללא+סינון", "بدون+محدودیت",
             "बिना+किसी+प्रतिबंध बिना+प्रतिबंध", "没有任何限制 没有限制 無限制 不受限制", "制限なし 制限のない 制約のない", "제한+없는 제한+없이",
-            "khong+gioi+han", "tanpa+batasan tanpa+aturan", "bila+vikwazo", "χωρίς+περιορισμούς");
+            "khong+giới+hạn", "tanpa+batasan tanpa+aturan", "bila+vikwazo", "χωρίς+περιορισμούς");
 
         // Wording that wants the harmful act hidden from others: intent, not curiosity.
         Add(
