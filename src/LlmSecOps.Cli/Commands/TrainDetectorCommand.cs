@@ -35,7 +35,7 @@ internal static class TrainDetectorCommand
         var folds = new Option<int>("--calibration-folds") { Description = "Folds for probability calibration (0 = none, else 2-10).", DefaultValueFactory = _ => new TrainingOptions().CalibrationFolds };
         var negativeFactor = new Option<double>("--negative-l2-factor") { Description = "Multiplier of --l2 for negative n-gram weights (1 = plain L2).", DefaultValueFactory = _ => new TrainingOptions().NegativeL2Factor };
         var benignShare = new Option<double>("--benign-share") { Description = "Share of the total row weight given to benign rows (0..1).", DefaultValueFactory = _ => new TrainingOptions().BenignShare };
-        var pooled = new Option<bool>("--pooled-operating-point") { Description = "Meet --target-fpr over all benign rows pooled, not in each benign source." };
+        var perSource = new Option<bool>("--per-source-operating-point") { Description = "Meet --target-fpr in each benign source on its own, not over all benign rows pooled." };
         var noAugment = new Option<bool>("--no-augment") { Description = "Leave out the built-in augmentation rows." };
         var noProfile = new Option<bool>("--no-language-profile") { Description = "Leave out the ordinary-language (gibberish) signals." };
         var allowRestricted = new Option<bool>("--allow-restricted")
@@ -48,7 +48,7 @@ internal static class TrainDetectorCommand
 
         var command = new Command("train-detector", "Train the prompt-attack classifier, or validate it leave-one-source-out.")
         {
-            data, output, loso, seed, l2, hashBits, targetFpr, sourcePower, synthetic, syntheticLong, folds, negativeFactor, benignShare, pooled, noAugment, noProfile, allowRestricted, parallel, format,
+            data, output, loso, seed, l2, hashBits, targetFpr, sourcePower, synthetic, syntheticLong, folds, negativeFactor, benignShare, perSource, noAugment, noProfile, allowRestricted, parallel, format,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -83,7 +83,7 @@ internal static class TrainDetectorCommand
                 CalibrationFolds = parse.GetValue(folds),
                 NegativeL2Factor = parse.GetValue(negativeFactor),
                 BenignShare = parse.GetValue(benignShare),
-                PooledOperatingPoint = parse.GetValue(pooled),
+                PooledOperatingPoint = !parse.GetValue(perSource),
                 UseAugmentation = !parse.GetValue(noAugment),
                 UseLanguageProfile = !parse.GetValue(noProfile),
                 Features = new FeatureSettings { HashBits = parse.GetValue(hashBits) },

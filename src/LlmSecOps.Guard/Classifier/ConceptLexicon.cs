@@ -142,14 +142,17 @@ internal static class ConceptLexicon
     }
 
     /// <summary>
-    /// Counts, per concept, the places in a cleaned text where one of its entries starts (a place
-    /// matching several entries of one concept counts once).
+    /// The places in a cleaned text where a concept entry starts, in text order: the offset in
+    /// <paramref name="positions"/> and the concept in <paramref name="concepts"/> (a place
+    /// matching entries of several concepts is one hit per concept). Stops when the spans are
+    /// full; returns the number of hits.
     /// </summary>
-    public static void CountIn(ReadOnlySpan<char> clean, Span<int> counts)
+    public static int FindHits(ReadOnlySpan<char> clean, Span<int> positions, Span<byte> concepts)
     {
-        counts.Clear();
+        var count = 0;
+        var capacity = Math.Min(positions.Length, concepts.Length);
         var offset = 0;
-        while (offset < clean.Length - 1)
+        while (offset < clean.Length - 1 && count < capacity)
         {
             var found = clean[offset..].IndexOfAny(AnyEntry);
             if (found < 0)
@@ -162,15 +165,19 @@ internal static class ConceptLexicon
             var seen = 0;
             foreach (var (entry, concept) in ByFirstTwo[Key(rest)])
             {
-                if ((seen & (1 << concept)) == 0 && rest.StartsWith(entry, StringComparison.Ordinal))
+                if ((seen & (1 << concept)) == 0 && count < capacity && rest.StartsWith(entry, StringComparison.Ordinal))
                 {
-                    counts[concept]++;
+                    positions[count] = at;
+                    concepts[count] = (byte)concept;
+                    count++;
                     seen |= 1 << concept;
                 }
             }
 
             offset = at + 1;
         }
+
+        return count;
     }
 
     private static int Key(ReadOnlySpan<char> s) => (s[0] << 16) | s[1];

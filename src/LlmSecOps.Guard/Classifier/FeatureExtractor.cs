@@ -19,6 +19,12 @@ internal sealed class FeatureExtractor
     /// <summary>Characters of the normalised text looked at; the engine's input limit is far below this.</summary>
     public const int MaxChars = 1 << 18;
 
+    /// <summary>Concepts count as present together only within this many characters of each other.</summary>
+    public const int ConceptWindowChars = 1000;
+
+    // Concept hits looked at; a text with more is a wall of trigger words anyway.
+    private const int MaxConceptHits = 512;
+
     private static readonly uint[] SecondPersonHashes = HashWords(
         "you", "your", "yours", "yourself", "yourselves", "youre", "ur", "thou", "thee",
         "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch", "euer",
@@ -319,19 +325,49 @@ internal sealed class FeatureExtractor
 
         StructuralFeatures.Ladder(into, StructuralFeatures.RoleTokens, roles, StructuralFeatures.RoleTokenLevels);
 
-        Span<int> concepts = stackalloc int[ConceptLexicon.Count];
-        ConceptLexicon.CountIn(clean, concepts);
+        // Concepts count together only inside one stretch of text: an attack states its override,
+        // persona and demands close together, while a long document mentions a policy on one
+        // page and a debug mode three pages later.
+        Span<int> positions = stackalloc int[MaxConceptHits];
+        Span<byte> hitConcepts = stackalloc byte[MaxConceptHits];
+        var hits = ConceptLexicon.FindHits(clean, positions, hitConcepts);
+        Span<int> inWindow = stackalloc int[ConceptLexicon.Count];
+        var pairs = StructuralFeatures.ConceptPairs;
         var distinct = 0;
-        foreach (var c in concepts)
+        var bestDistinct = 0;
+        var pairMask = 0;
+        var first = 0;
+        for (var i = 0; i < hits; i++)
         {
-            distinct += c > 0 ? 1 : 0;
+            if (inWindow[hitConcepts[i]]++ == 0)
+            {
+                distinct++;
+            }
+
+            while (positions[i] - positions[first] > ConceptWindowChars)
+            {
+                if (--inWindow[hitConcepts[first]] == 0)
+                {
+                    distinct--;
+                }
+
+                first++;
+            }
+
+            bestDistinct = Math.Max(bestDistinct, distinct);
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                if (inWindow[pairs[p].A] > 0 && inWindow[pairs[p].B] > 0)
+                {
+                    pairMask |= 1 << p;
+                }
+            }
         }
 
-        StructuralFeatures.Ladder(into, StructuralFeatures.ConceptCount, distinct, [2f, 3f, 4f]);
-        var pairs = StructuralFeatures.ConceptPairs;
+        StructuralFeatures.Ladder(into, StructuralFeatures.ConceptCount, bestDistinct, [2f, 3f, 4f]);
         for (var p = 0; p < pairs.Count; p++)
         {
-            into[StructuralFeatures.ConceptPair + p] = concepts[pairs[p].A] > 0 && concepts[pairs[p].B] > 0 ? 1f : 0f;
+            into[StructuralFeatures.ConceptPair + p] = (pairMask & (1 << p)) != 0 ? 1f : 0f;
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class ClassifierScanner : Scanner
     /// yes") score like attacks, while short attacks are spelled out plainly enough for the
     /// rule-based scanner to name them.
     /// </summary>
-    public const double ShortTextProbability = 0.95;
+    public const double ShortTextProbability = 0.995;
 
     private static readonly string[] AttackCategories = [FindingCategories.PromptInjection, FindingCategories.Jailbreak];
 
@@ -99,7 +99,7 @@ internal sealed class ClassifierScanner : Scanner
             Span = from?.Source ?? new TextSpan(0, context.Text.Length),
             Message = string.Create(
                 CultureInfo.InvariantCulture,
-                $"classifier: {(best.IsJailbreak ? "jailbreak" : "prompt injection")} probability {best.Probability:0.00}{(isShort ? " (short text: counts from 0.95)" : string.Empty)}{(from is null ? string.Empty : " in a decoded payload")}"),
+                $"classifier: {(best.IsJailbreak ? "jailbreak" : "prompt injection")} probability {best.Probability:0.00}{(isShort ? " (short text: counts from 0.995)" : string.Empty)}{(from is null ? string.Empty : " in a decoded payload")}"),
             Decoded = from?.Text,
             Encodings = from?.Encodings,
 

@@ -295,7 +295,7 @@ internal sealed class PromptInjectionScanner : Scanner
                 continue;
             }
 
-            if (char.IsHighSurrogate(c) && i + 1 < end && CharFolding.Classify(char.ConvertToUtf32(c, text[i + 1])) == CharFolding.Kind.Drop)
+            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) && CharFolding.Classify(char.ConvertToUtf32(c, text[i + 1])) == CharFolding.Kind.Drop)
             {
                 i++;
                 continue;

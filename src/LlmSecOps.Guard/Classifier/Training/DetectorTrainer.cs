@@ -476,9 +476,8 @@ internal sealed class DetectorTrainer
             (slope, intercept) = PlattScaling.Fit(margins, set.Positive, set.Weights);
 
             // The operating point: at least the balanced 0.5, higher when the out-of-fold
-            // benign rows need it to stay under the target false-positive rate. Unless pooled,
-            // every benign source large enough to measure must meet the target on its own: easy
-            // benign text is plentiful, and a pooled rate would hide a source of hard prompts.
+            // benign rows need it to stay under the target false-positive rate, over all benign
+            // rows pooled or, on request, in every benign source large enough to measure.
             var bySource = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             for (var i = 0; i < margins.Length; i++)
             {

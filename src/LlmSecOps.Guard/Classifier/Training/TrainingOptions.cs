@@ -7,7 +7,7 @@ internal sealed record TrainingOptions
     public int Seed { get; init; } = 17;
 
     /// <summary>L2 strength λ of the attack head (row weights sum to 1).</summary>
-    public double L2 { get; init; } = 1e-4;
+    public double L2 { get; init; } = 3e-5;
 
     /// <summary>
     /// Multiplier of <see cref="L2"/> for negative weights of hashed n-grams in the attack head:
@@ -38,13 +38,16 @@ internal sealed record TrainingOptions
     public int CalibrationFolds { get; init; } = 3;
 
     /// <summary>False-positive rate on out-of-fold benign rows that the operating point (probability 0.5) may not exceed.</summary>
-    public double TargetFpr { get; init; } = 0.01;
+    public double TargetFpr { get; init; } = 0.015;
 
     /// <summary>
-    /// Whether <see cref="TargetFpr"/> applies to all out-of-fold benign rows pooled; otherwise
-    /// (the default) it applies to each benign source of 50 rows or more on its own.
+    /// Whether <see cref="TargetFpr"/> applies to all out-of-fold benign rows pooled (the
+    /// default) or to each benign source of 50 rows or more on its own. Per source, the few
+    /// hardest hand-written benign prompts set the operating point so high (probability 0.97–0.99)
+    /// that the classifier hardly ever counts; pooled, the rate held on benign text never trained
+    /// on (AlpacaEval, the proxy set in bench/detection/proxy) stays under 2 %.
     /// </summary>
-    public bool PooledOperatingPoint { get; init; }
+    public bool PooledOperatingPoint { get; init; } = true;
 
     /// <summary>Synthetic adversarial-suffix rows added to the attacks.</summary>
     public int SyntheticSuffixRows { get; init; } = 150;

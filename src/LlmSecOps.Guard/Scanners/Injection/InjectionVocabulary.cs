@@ -47,7 +47,17 @@ internal static class InjectionVocabulary
             "ignorera glom", // sv
             "zaboravi zanemari ignoriraj", // hr, sr, bs
             "zapomen ignorujte", // cs
-            "ігнор* проігнор*"); // uk
+            "ігнор* проігнор* забудь забудьте", // uk
+            "quên bỏ+qua phớt+lờ", // vi
+            "שכח שכחי תשכח התעלם התעלמי", // he
+            "فراموش نادیده", // fa
+            "ভুলে উপেক্ষা", // bn
+            "sahau puuza", // sw
+            "ξέχνα ξεχάστε αγνόησε αγνοήστε", // el
+            "ลืม เพิกเฉย", // th
+            "بھول نظرانداز", // ur
+            "ignora ignorati uita", // ro
+            "kalimutan balewalain"); // tl
 
         // Weaker verbs: they throw instructions away only in the right company.
         Add("drop", "skip skipping drop dropping clear reset delete remove cancel void nullify ditch scrap erase wipe");
