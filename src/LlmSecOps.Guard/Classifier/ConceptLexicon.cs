@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using LlmSecOps.Guard.Text;
 
 namespace LlmSecOps.Guard.Classifier;
 
@@ -38,6 +40,9 @@ internal static class ConceptLexicon
             "気にせず", " 무시", " 잊어", "신경 쓰지 말", "अनदेखा", " भूल जाओ", "ध्यान मत", " bỏ qua", " quên", " đừng để ý", " abaikan",
             " lupakan", " jangan pedulikan", " ignorera", " glöm", " strunta i", " ignoruj", " zapome", " ignoră", " uită", "αγνόησε", "ξέχνα",
             "התעלם", "שכח", "نادیده", "فراموش", "ไม่ต้องสนใจ", "ลืม",
+            " hagyd figyelmen", " felejtsd el", " ignorer", " glem", " unohda", " älä välitä", " игнорирай", " забрави",
+            " zanemari", " zaboravi", " игнориши", " заборави", "புறக்கணி", "மறந்துவிடு", "উপেক্ষা", "ভুলে যাও", "نظرانداز",
+            "بھول جاؤ", " puuza", " sahau", " kalimutan", " huwag pansinin", " abaikan", " 忽視", "忘記", "不要理會",
         ],
 
         // Rules and instructions: what is being overridden.
@@ -50,6 +55,9 @@ internal static class ConceptLexicon
             "تعليمات", "قواعد", "قيود", "指令", "规则", "规定", "限制", "指示", "ルール", "制限", " 지시", " 규칙", " 제한", "निर्देश",
             "नियम", "पाबंदी", " hướng dẫn", " quy tắc", " giới hạn", " instruksi", " aturan", " batasan", " instruktion", " regler",
             " begränsning", " pokyn", " pravid", " reguli", "οδηγίες", "κανόν", "הוראות", "חוקים", "دستورالعمل", "قانون", "คำสั่ง", "กฎ",
+            " utasítás", " szabály", " korlátoz", " ohje", " sääntö", " rajoitu", " инструкци", " uputstv", " pravil", " ограничењ",
+            "அறிவுறுத்த", "விதி", "নির্দেশ", "নিয়ম", "ہدایات", " maelekezo", " maagizo", " sheria", " tagubilin", " patakaran",
+            " arahan", " peraturan", "規則", "說明",
         ],
 
         // Unrestricted: the model without limits.
@@ -68,6 +76,11 @@ internal static class ConceptLexicon
             "بدون قانون", "ไม่มีกฎ", " entwicklermodus", " mode développeur", " modo desarrollador", " modalità sviluppatore",
             " modo desenvolvedor", " ontwikkelaarsmodus", " tryb programisty", " режим разработчика", " geliştirici modu",
             "وضع المطور", "开发者模式", "開発者モード", "개발자 모드",
+            " korlátozások nélkül", " szabályok nélkül", " uden begrænsninger", " uden regler", " ilman rajoituksia", " ilman sääntöjä",
+            " без ограничения", " без правила", " bez ograničenja", " без ограничења", "கட்டுப்பாடுகள் இல்லாமல்", "সীমাবদ্ধতা ছাড়া",
+            "নিয়ম ছাড়া", "بغیر کسی پابندی", " bila vikwazo", " bila sheria", " walang limitasyon", " walang patakaran", " tanpa sekatan",
+            "ללא הגבלות", "بدون محدودیت", "ไม่มีข้อจำกัด", "χωρίς περιορισμούς", "沒有任何限制", "不受限制", " sin límites",
+            " sans limites", " ohne grenzen", " senza restrizioni", " sem limites", " bez cenzury", " без цензуры", " sansürsüz",
         ],
 
         // Persona and framing: becoming someone else, or a fiction that licenses anything.
@@ -83,6 +96,10 @@ internal static class ConceptLexicon
             " ऐसा दिखाओ", " bây giờ bạn", " từ giờ", " giả vờ", " sekarang kamu", " mulai sekarang", " berpura-pura", " du är nu",
             " från och med nu", " låtsas", " teď jsi", " od teď", " acum ești", " de acum", "τώρα είσαι", "από τώρα", "עכשיו אתה",
             "מעכשיו", "تو حالا", "از این به بعد", "ตอนนี้คุณคือ", "ต่อจากนี้",
+            " mostantól", " tegyél úgy", " du er nu", " fra nu af", " lad som om", " olet nyt", " tästä lähtien", " teeskentele",
+            " сега си", " от сега нататък", " преструвай", " sada si", " od sada", " pretvaraj", " сада си", " од сада",
+            "இப்போது நீ", "இனிமேல்", "এখন থেকে", "তুমি এখন", "ভান কর", "اب تم", "اب سے", " sasa wewe ni", " kuanzia sasa",
+            " jifanye", " mula ngayon", " magpanggap", " mulai kini", " berpura", "你現在是", "從現在開始", "假裝",
         ],
 
         // Extraction: getting the hidden prompt or secrets out.
@@ -95,6 +112,11 @@ internal static class ConceptLexicon
             " senha", " woord voor woord", " wachtwoord", " słowo w słowo", " hasło", " haslo", " дословно", " пароль",
             " системный промпт", " kelimesi kelimesine", " sistem istem", "حرفي", "موجه النظام", "逐字", "系统提示", "一字一句",
             "システムプロンプト", " 시스템 프롬프트", "한 글자도", "सिस्टम प्रॉम्प्ट", " lời nhắc hệ thống", " prompt sistem", " systemprompt",
+            " rendszerprompt", " szó szerint", " jelszó", " ord for ord", " adgangskode", " sanasta sanaan", " salasana",
+            " системния промпт", " дума по дума", " парола", " reč po reč", " lozinka", "கடவுச்சொல்", "পাসওয়ার্ড", "হুবহু", "پاس ورڈ",
+            "لفظ بہ لفظ", " neno kwa neno", " nenosiri", " kata laluan", "系統提示", "סיסמה", "מילה במילה", "הנחיית המערכת", "رمز عبور",
+            "کلمه به کلمه", "รหัสผ่าน", "คำต่อคำ", "κωδικό", "λέξη προς λέξη", "كلمة المرور", "पासवर्ड", "शब्दशः", " kata sandi",
+            " kata demi kata", " mật khẩu", " nguyên văn", " 비밀번호", "パスワード", "密码", "密碼",
         ],
 
         // Priming: dictating the start of the answer or banning refusals.
@@ -105,6 +127,9 @@ internal static class ConceptLexicon
             " refuse", " refusal", " decline", " without hesitation", " must answer", " answer everything", " answer anything",
             " lehnst nie", " ne refuses jamais", " nunca te niegas", " non rifiuti mai", " nunca se recusa", " weigert nooit",
             " nigdy nie odmawiasz", " никогда не отказываешь", " asla reddetm", "لا ترفض", "从不拒绝", "決して断りません", "절대 거절",
+            " klar, hier", " natürlich, hier", " bien sûr, voici", " claro, aquí", " certo, ecco", " claro, aqui", " natuurlijk, hier",
+            " jasne, oto", " конечно, вот", " tabii, işte", "بالتأكيد، إليك", "当然，这是", "好的，以下是", "もちろんです。こちら", "물론이죠",
+            " chắc chắn rồi, đây", " tentu, ini", " niemals ablehnen", " ne jamais refuser", " nunca rechaces",
         ],
 
         // Authority: claims of special standing.
@@ -112,6 +137,8 @@ internal static class ConceptLexicon
             " administrator", " admin", " developer", " openai", " chatgpt", " operator", " maintenance mode", " debug mode",
             " sudo", " root access", " authoriz", " authoris", " security team", " the creator", " your creator", " official",
             " administrador", " administrateur", " amministratore", " администратор", "管理员", "管理者",
+            " entwickler", " développeur", " desarrollador", " sviluppatore", " desenvolvedor", " ontwikkelaar", " programista",
+            " разработчик", " geliştirici", "المطور", "开发者", "開発者", " 개발자", " quản trị viên", " pengembang",
         ],
     ];
 
@@ -124,8 +151,16 @@ internal static class ConceptLexicon
         var byFirstTwo = new Dictionary<int, List<(string, int)>>();
         for (var c = 0; c < Entries.Length; c++)
         {
-            foreach (var entry in Entries[c])
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var raw in Entries[c])
             {
+                // Entries are written as people spell them; the text they meet is normalised.
+                var entry = Fold(raw);
+                if (!seen.Add(entry))
+                {
+                    continue;
+                }
+
                 all.Add(entry);
                 var key = Key(entry);
                 if (!byFirstTwo.TryGetValue(key, out var list))
@@ -181,4 +216,25 @@ internal static class ConceptLexicon
     }
 
     private static int Key(ReadOnlySpan<char> s) => (s[0] << 16) | s[1];
+
+    // The normaliser's compatibility folds (accented Latin letters and the like), then lower case.
+    private static string Fold(string entry)
+    {
+        var sb = new StringBuilder(entry.Length);
+        Span<char> folded = stackalloc char[4];
+        foreach (var c in entry)
+        {
+            var n = CharFolding.Fold(c, folded);
+            if (n == 0)
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append(folded[..n]);
+            }
+        }
+
+        return sb.ToString().ToLowerInvariant();
+    }
 }
