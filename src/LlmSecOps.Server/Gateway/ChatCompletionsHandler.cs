@@ -249,10 +249,9 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         string[] canaries = [];
         if (runtime.Options.CanaryEnabled)
         {
+            // Planted when the body is written below: into the tree if anything else changed, else into the bytes.
             ex.Canary = CanaryToken.Create();
-            CanaryToken.Plant(messages, ex.Canary);
             canaries = [ex.Canary];
-            modified = true;
         }
 
         var clientLogprobs = body.Prop("logprobs").Bool() == true;
@@ -306,9 +305,16 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             Canaries = canaries,
         };
 
-        using var serialized = modified ? new PooledBufferWriter(raw.Length + 512) : null;
-        if (serialized is not null)
+        // An unchanged request goes upstream byte for byte; one that only gains the canary gets it
+        // spliced into its bytes; only a request the guard changed is written out from the tree.
+        using var serialized = modified || ex.Canary is not null ? new PooledBufferWriter(raw.Length + 512) : null;
+        if (serialized is not null && (modified || !CanaryToken.TryPlant(raw.Span, ex.Canary!, serialized)))
         {
+            if (ex.Canary is { } canary)
+            {
+                CanaryToken.Plant(messages, canary);
+            }
+
             WriteTo(body, serialized);
         }
 
@@ -426,7 +432,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
 
     private async ValueTask<GuardResult> ScanAsync(string text, Direction direction, string? role, int index, Exchange ex, CancellationToken ct)
     {
-        var result = await runtime.Engine.ScanAsync(
+        var result = await runtime.Prompts.ScanAsync(
             new ScanRequest
             {
                 Direction = direction,
