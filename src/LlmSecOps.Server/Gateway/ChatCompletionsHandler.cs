@@ -355,7 +355,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
     private async Task<bool> ScanMessagesAsync(JsonArray messages, Exchange ex, CancellationToken ct)
     {
         var modified = false;
-        StringBuilder? system = null;
+        string? system = null;
         for (var i = 0; i < messages.Count; i++)
         {
             var m = (JsonObject)messages[i]!;
@@ -374,12 +374,13 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                         modified = true;
                     }
 
+                    var r = await ScanAsync(text, direction, role, i, ex, ct).ConfigureAwait(false);
                     if (isSystem)
                     {
-                        (system ??= new StringBuilder()).Append(system.Length > 0 ? "\n" : string.Empty).Append(text);
+                        // The prompt as sent; a remembered clean one comes back as the same instance every time.
+                        system = JoinSystem(system, r.Redacted ? text : r.Text);
                     }
 
-                    var r = await ScanAsync(text, direction, role, i, ex, ct).ConfigureAwait(false);
                     if (r.Redacted)
                     {
                         m["content"] = JsonText.Clean(r.Text);
@@ -409,12 +410,12 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                             modified = true;
                         }
 
+                        var pr = await ScanAsync(partText, partRetrieved ? Direction.RetrievedDocument : Direction.Input, role, i, ex, ct).ConfigureAwait(false);
                         if (isSystem)
                         {
-                            (system ??= new StringBuilder()).Append(system.Length > 0 ? "\n" : string.Empty).Append(partText);
+                            system = JoinSystem(system, pr.Redacted ? partText : pr.Text);
                         }
 
-                        var pr = await ScanAsync(partText, partRetrieved ? Direction.RetrievedDocument : Direction.Input, role, i, ex, ct).ConfigureAwait(false);
                         if (pr.Redacted)
                         {
                             part["text"] = JsonText.Clean(pr.Text);
@@ -426,9 +427,13 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             }
         }
 
-        ex.SystemPrompt = system?.ToString();
+        ex.SystemPrompt = system;
         return modified;
     }
+
+    /// <summary>System texts joined by line breaks; one text stays the very same instance.</summary>
+    private static string JoinSystem(string? joined, string text) =>
+        string.IsNullOrEmpty(joined) ? text : string.Concat(joined, "\n", text);
 
     private async ValueTask<GuardResult> ScanAsync(string text, Direction direction, string? role, int index, Exchange ex, CancellationToken ct)
     {

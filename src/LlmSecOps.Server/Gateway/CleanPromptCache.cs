@@ -70,7 +70,10 @@ internal sealed class CleanPromptCache
 
     /// <summary>
     /// Scans with the engine, or answers a clean verdict without scanning when the same text was
-    /// found clean before. A clean answer still counts in the verdict metric.
+    /// found clean before. A clean answer still counts in the verdict metric. Its
+    /// <see cref="GuardResult.Text"/> is the instance remembered first, so every request with that
+    /// prompt hands the output scanners the same string, and what they derive from a system prompt
+    /// (kept per string instance) is derived once.
     /// </summary>
     public async ValueTask<GuardResult> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
@@ -79,7 +82,7 @@ internal sealed class CleanPromptCache
             return await Engine.ScanAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (Hit(request.Direction, request.Text))
+        if (TryHit(request.Direction, request.Text, out var remembered))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (Instruments.Verdicts.Enabled)
@@ -90,7 +93,7 @@ internal sealed class CleanPromptCache
                     new KeyValuePair<string, object?>("llmsecops.verdict", GuardEngine.VerdictName(Verdict.Allow)));
             }
 
-            return new GuardResult { Verdict = Verdict.Allow, Findings = [], Text = request.Text };
+            return new GuardResult { Verdict = Verdict.Allow, Findings = [], Text = remembered };
         }
 
         var result = await Engine.ScanAsync(request, cancellationToken).ConfigureAwait(false);
@@ -102,17 +105,19 @@ internal sealed class CleanPromptCache
         return result;
     }
 
-    private bool Hit(Direction direction, string text)
+    private bool TryHit(Direction direction, string text, out string remembered)
     {
         lock (_lock)
         {
             if (!_entries.TryGetValue((direction, text), out var node))
             {
+                remembered = text;
                 return false;
             }
 
             _order.Remove(node);
             _order.AddFirst(node);
+            remembered = node.Value.Text;
             return true;
         }
     }

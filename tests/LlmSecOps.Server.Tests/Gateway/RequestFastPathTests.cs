@@ -115,12 +115,15 @@ public sealed class RequestFastPathTests
         var cache = new CleanPromptCache(GuardEngine.Create(policy));
         Assert.True(cache.Enabled);
 
-        var first = await cache.ScanAsync(System("You are a helpful travel assistant."), CancellationToken.None);
-        var again = await cache.ScanAsync(System("You are a helpful travel assistant."), CancellationToken.None);
+        // Two equal prompts as separate instances, as two requests would carry them.
+        var prompt = "You are a helpful travel assistant.";
+        var first = await cache.ScanAsync(System(new string(prompt.AsSpan())), CancellationToken.None);
+        var again = await cache.ScanAsync(System(new string(prompt.AsSpan())), CancellationToken.None);
         Assert.Equal(Verdict.Allow, first.Verdict);
         Assert.Equal(Verdict.Allow, again.Verdict);
         Assert.Empty(again.Findings);
-        Assert.Equal("You are a helpful travel assistant.", again.Text);
+        Assert.Equal(prompt, again.Text);
+        Assert.Same(first.Text, again.Text);
         Assert.Equal(1, cache.Count);
 
         // A prompt with findings is scanned every time, and keeps its findings.
