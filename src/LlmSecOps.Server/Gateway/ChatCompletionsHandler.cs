@@ -488,6 +488,18 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         }
 
         ex.UpstreamMs = runtime.Ms(upstreamStarted);
+        if (c.Restorer is null && !c.LogprobsInjected && JsonBody.TryParseDocument(raw.Memory) is { } plain)
+        {
+            using (plain)
+            {
+                if (PlainCompletion.Applies(c, plain.RootElement))
+                {
+                    await RespondPlainAsync(c, call, raw, plain.RootElement).ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+
         var doc = JsonBody.ParseObject(raw.Span, out var parseError);
         if (doc is null)
         {
@@ -536,12 +548,8 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             ex.ResponseBody = modified ? Serialize(doc) : Encoding.UTF8.GetString(raw.Span);
         }
 
-        if (ex.Verdict == Verdict.Block)
+        if (await RefuseBlockedAsync(c).ConfigureAwait(false))
         {
-            var categories = string.Join(", ", ex.BlockingCategories());
-            GatewayLog.CompletionBlocked(runtime.Log, ex.Path, categories);
-            await Fail(http, ex, 400, OpenAiError.InvalidRequest, "content_filter", $"The completion was withheld by the content policy ({categories}).").ConfigureAwait(false);
-            ex.Error = null;
             return;
         }
 
@@ -563,21 +571,60 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             }
         }
 
+        await WriteCompletionAsync(c, call, modified ? SerializeUtf8(doc) : raw.Memory).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer of <see cref="PlainCompletion"/>: the same steps as the tree path, over the read-only document.</summary>
+    private static async Task RespondPlainAsync(ChatContext c, UpstreamCall call, PooledBody raw, JsonElement root)
+    {
+        var runtime = c.Runtime;
+        var ex = c.Exchange;
+        PlainCompletion.ReadMeta(root, ex);
+        var guardStarted = runtime.Time.GetTimestamp();
+        var before = ex.Findings.Count;
+        var changed = await PlainCompletion.ScanAsync(c, root, raw.Memory).ConfigureAwait(false);
+        OutputGuard.CheckEntropy(c);
+        ex.GuardMs += runtime.Ms(guardStarted);
+        var outputFindings = ex.Findings.GetRange(before, ex.Findings.Count - before);
+        GatewayTelemetry.RecordGuard(ex.Activity, "output", OutputGuard.VerdictOf(outputFindings), outputFindings, guardStarted);
+        if (runtime.Retention != Core.Policy.BodyRetention.Drop)
+        {
+            ex.ResponseBody = changed is not null ? Serialize(changed) : Encoding.UTF8.GetString(raw.Span);
+        }
+
+        if (await RefuseBlockedAsync(c).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await WriteCompletionAsync(c, call, changed is not null ? SerializeUtf8(changed) : raw.Memory).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers 400 when the completion is to be withheld; true when it was.</summary>
+    private static async Task<bool> RefuseBlockedAsync(ChatContext c)
+    {
+        var ex = c.Exchange;
+        if (ex.Verdict != Verdict.Block)
+        {
+            return false;
+        }
+
+        var categories = string.Join(", ", ex.BlockingCategories());
+        GatewayLog.CompletionBlocked(c.Runtime.Log, ex.Path, categories);
+        await Fail(c.Http, ex, 400, OpenAiError.InvalidRequest, "content_filter", $"The completion was withheld by the content policy ({categories}).").ConfigureAwait(false);
+        ex.Error = null;
+        return true;
+    }
+
+    private static async Task WriteCompletionAsync(ChatContext c, UpstreamCall call, ReadOnlyMemory<byte> body)
+    {
+        var http = c.Http;
         http.Response.StatusCode = 200;
         http.Response.ContentType = "application/json";
         UpstreamErrors.CopyHeaders(call.Response!, http.Response);
-        ex.Status = 200;
-        if (modified)
-        {
-            var bytes = SerializeUtf8(doc);
-            http.Response.ContentLength = bytes.Length;
-            await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
-        }
-        else
-        {
-            http.Response.ContentLength = raw.Length;
-            await http.Response.Body.WriteAsync(raw.Memory, http.RequestAborted).ConfigureAwait(false);
-        }
+        c.Exchange.Status = 200;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Reads id, model and usage from a completion or chunk.</summary>

@@ -53,6 +53,45 @@ public sealed class RequestFastPathTests
         Assert.Equal("My token is [TEST_TOKEN_1]", messages[1]!["content"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Chat_PlainCompletionWithASecret_IsRedactedForClientAndEvent()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        const string answer = "{\"id\":\"c1\",\"model\":\"gpt-test\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Use tok-abc123def456 here.\",\"refusal\":null},\"finish_reason\":\"stop\"},{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":\"Nothing secret.\"},\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":5}}";
+        gw.Upstream.Handler = (ctx, _) => FakeUpstream.WriteJsonAsync(ctx, answer);
+
+        using var response = await gw.ChatAsync(TestGateway.Chat("Hello"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var choices = JsonNode.Parse(body)!["choices"]!.AsArray();
+        Assert.Equal("Use [TEST_TOKEN_1] here.", choices[0]!["message"]!["content"]!.GetValue<string>());
+        Assert.Equal("Nothing secret.", choices[1]!["message"]!["content"]!.GetValue<string>());
+        var evt = await gw.Events.SingleAsync();
+        Assert.Equal(Verdict.Redact, evt.Verdict);
+        Assert.Equal(body, evt.Response);
+        Assert.Equal("c1", evt.Attributes!["response_id"]);
+        Assert.Equal("stop,length", evt.Attributes["finish_reasons"]);
+        Assert.Equal(7, evt.Usage!.PromptTokens);
+        Assert.Contains(evt.Findings, f => f.Category == FindingCategories.Secret && f.MessageIndex == 0);
+    }
+
+    [Fact]
+    public async Task Chat_CompletionWithToolCallsBesideText_IsStillJudgedWhole()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        const string answer = "{\"id\":\"c2\",\"model\":\"gpt-test\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Plain text.\"},\"finish_reason\":\"stop\"},{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"t1\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{\\\"key\\\":\\\"tok-abc123def456\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}";
+        gw.Upstream.Handler = (ctx, _) => FakeUpstream.WriteJsonAsync(ctx, answer);
+
+        using var response = await gw.ChatAsync(TestGateway.Chat("Hello"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("tok-abc123def456", body, StringComparison.Ordinal);
+        var evt = await gw.Events.SingleAsync();
+        Assert.Equal(["lookup"], evt.ToolsCalled);
+        Assert.Contains(evt.Findings, f => f.Category == FindingCategories.Secret && f.MessageIndex == 1);
+    }
+
     [Theory]
     [InlineData("[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"Hi\"}]")]
     [InlineData("[{\"role\":\"system\",\"content\":\"\"},{\"role\":\"user\",\"content\":\"Hi\"}]")]
