@@ -74,6 +74,19 @@ internal static class CanaryToken
     /// <param name="json">A body that <see cref="Http.JsonBody.ParseObject"/> accepted, with a <c>messages</c> array of objects with string roles.</param>
     public static bool TryPlant(ReadOnlySpan<byte> json, string canary, IBufferWriter<byte> output)
     {
+        try
+        {
+            return TryPlantCore(json, canary, output);
+        }
+        catch (JsonException)
+        {
+            // Bytes the tree parser took but this reader does not: the tree path decides.
+            return false;
+        }
+    }
+
+    private static bool TryPlantCore(ReadOnlySpan<byte> json, string canary, IBufferWriter<byte> output)
+    {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = Http.JsonBody.MaxDepth });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {

@@ -121,6 +121,23 @@ public sealed class RequestFastPathTests
     }
 
     [Fact]
+    public void TryPlant_RandomBytes_NeverThrowsAndWritesNothingWhenItDeclines()
+    {
+        var random = new Random(7);
+        var valid = Encoding.UTF8.GetBytes("{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"}]}");
+        for (var run = 0; run < 2000; run++)
+        {
+            // Truncated, corrupted and random inputs.
+            var bytes = run % 3 == 0 ? valid[..random.Next(valid.Length)] : run % 3 == 1 ? Corrupt(valid, random) : RandomBytes(random);
+            using var output = new PooledBufferWriter();
+            if (!CanaryToken.TryPlant(bytes, Canary, output))
+            {
+                Assert.Equal(0, output.WrittenSpan.Length);
+            }
+        }
+    }
+
+    [Fact]
     public void TryPlant_RandomConversations_AlwaysMatchTheTree()
     {
         var random = new Random(20261124);
@@ -209,6 +226,20 @@ public sealed class RequestFastPathTests
         }
 
         Assert.Equal(CleanPromptCache.MaxEntries, cache.Count);
+    }
+
+    private static byte[] Corrupt(byte[] source, Random random)
+    {
+        var copy = (byte[])source.Clone();
+        copy[random.Next(copy.Length)] = (byte)random.Next(256);
+        return copy;
+    }
+
+    private static byte[] RandomBytes(Random random)
+    {
+        var bytes = new byte[random.Next(1, 64)];
+        random.NextBytes(bytes);
+        return bytes;
     }
 
     private static ScanRequest System(string text) => new() { Text = text, Role = "system", Direction = Direction.Input };
