@@ -8,6 +8,7 @@ using LlmSecOps.Core.Policy;
 using LlmSecOps.Guard;
 using LlmSecOps.Server.Gateway;
 using LlmSecOps.Server.Gateway.Configuration;
+using LlmSecOps.Storage.Events;
 using Microsoft.Extensions.Logging;
 
 namespace LlmSecOps.Benchmarks.Gateway;
@@ -188,9 +189,23 @@ internal static class GatewayLoadBench
     private static async Task<(IEventSink Sink, Func<Task> Dispose)> CreateSinkAsync(string kind)
     {
         await Task.CompletedTask.ConfigureAwait(false);
+        if (kind == "sqlite")
+        {
+            // The real event store in a temporary directory: batched background writes, as `serve` uses it.
+            var dir = Directory.CreateTempSubdirectory("llmsecops-gateway-bench-");
+            var store = EventStore.Open(new EventStoreOptions { DataDirectory = dir.FullName });
+            return (store, async () =>
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                dir.Delete(recursive: true);
+            });
+        }
+
         return kind switch
         {
-            _ => (new NullEventSink(), static () => Task.CompletedTask),
+            "null" => (new NullEventSink(), static () => Task.CompletedTask),
+            _ => throw new ArgumentException($"unknown sink {kind} (null or sqlite)"),
         };
     }
 

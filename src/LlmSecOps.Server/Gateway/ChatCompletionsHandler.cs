@@ -249,10 +249,9 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         string[] canaries = [];
         if (runtime.Options.CanaryEnabled)
         {
+            // Planted when the body is written below: into the tree if anything else changed, else into the bytes.
             ex.Canary = CanaryToken.Create();
-            CanaryToken.Plant(messages, ex.Canary);
             canaries = [ex.Canary];
-            modified = true;
         }
 
         var clientLogprobs = body.Prop("logprobs").Bool() == true;
@@ -306,9 +305,16 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             Canaries = canaries,
         };
 
-        using var serialized = modified ? new PooledBufferWriter(raw.Length + 512) : null;
-        if (serialized is not null)
+        // An unchanged request goes upstream byte for byte; one that only gains the canary gets it
+        // spliced into its bytes; only a request the guard changed is written out from the tree.
+        using var serialized = modified || ex.Canary is not null ? new PooledBufferWriter(raw.Length + 512) : null;
+        if (serialized is not null && (modified || !CanaryToken.TryPlant(raw.Span, ex.Canary!, serialized)))
         {
+            if (ex.Canary is { } canary)
+            {
+                CanaryToken.Plant(messages, canary);
+            }
+
             WriteTo(body, serialized);
         }
 
@@ -349,7 +355,7 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
     private async Task<bool> ScanMessagesAsync(JsonArray messages, Exchange ex, CancellationToken ct)
     {
         var modified = false;
-        StringBuilder? system = null;
+        string? system = null;
         for (var i = 0; i < messages.Count; i++)
         {
             var m = (JsonObject)messages[i]!;
@@ -368,12 +374,13 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                         modified = true;
                     }
 
+                    var r = await ScanAsync(text, direction, role, i, ex, ct).ConfigureAwait(false);
                     if (isSystem)
                     {
-                        (system ??= new StringBuilder()).Append(system.Length > 0 ? "\n" : string.Empty).Append(text);
+                        // The prompt as sent; a remembered clean one comes back as the same instance every time.
+                        system = JoinSystem(system, r.Redacted ? text : r.Text);
                     }
 
-                    var r = await ScanAsync(text, direction, role, i, ex, ct).ConfigureAwait(false);
                     if (r.Redacted)
                     {
                         m["content"] = JsonText.Clean(r.Text);
@@ -403,12 +410,12 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
                             modified = true;
                         }
 
+                        var pr = await ScanAsync(partText, partRetrieved ? Direction.RetrievedDocument : Direction.Input, role, i, ex, ct).ConfigureAwait(false);
                         if (isSystem)
                         {
-                            (system ??= new StringBuilder()).Append(system.Length > 0 ? "\n" : string.Empty).Append(partText);
+                            system = JoinSystem(system, pr.Redacted ? partText : pr.Text);
                         }
 
-                        var pr = await ScanAsync(partText, partRetrieved ? Direction.RetrievedDocument : Direction.Input, role, i, ex, ct).ConfigureAwait(false);
                         if (pr.Redacted)
                         {
                             part["text"] = JsonText.Clean(pr.Text);
@@ -420,13 +427,17 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             }
         }
 
-        ex.SystemPrompt = system?.ToString();
+        ex.SystemPrompt = system;
         return modified;
     }
 
+    /// <summary>System texts joined by line breaks; one text stays the very same instance.</summary>
+    private static string JoinSystem(string? joined, string text) =>
+        string.IsNullOrEmpty(joined) ? text : string.Concat(joined, "\n", text);
+
     private async ValueTask<GuardResult> ScanAsync(string text, Direction direction, string? role, int index, Exchange ex, CancellationToken ct)
     {
-        var result = await runtime.Engine.ScanAsync(
+        var result = await runtime.Prompts.ScanAsync(
             new ScanRequest
             {
                 Direction = direction,
@@ -477,6 +488,18 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         }
 
         ex.UpstreamMs = runtime.Ms(upstreamStarted);
+        if (c.Restorer is null && !c.LogprobsInjected && JsonBody.TryParseDocument(raw.Memory) is { } plain)
+        {
+            using (plain)
+            {
+                if (PlainCompletion.Applies(c, plain.RootElement))
+                {
+                    await RespondPlainAsync(c, call, raw, plain.RootElement).ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+
         var doc = JsonBody.ParseObject(raw.Span, out var parseError);
         if (doc is null)
         {
@@ -525,12 +548,8 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             ex.ResponseBody = modified ? Serialize(doc) : Encoding.UTF8.GetString(raw.Span);
         }
 
-        if (ex.Verdict == Verdict.Block)
+        if (await RefuseBlockedAsync(c).ConfigureAwait(false))
         {
-            var categories = string.Join(", ", ex.BlockingCategories());
-            GatewayLog.CompletionBlocked(runtime.Log, ex.Path, categories);
-            await Fail(http, ex, 400, OpenAiError.InvalidRequest, "content_filter", $"The completion was withheld by the content policy ({categories}).").ConfigureAwait(false);
-            ex.Error = null;
             return;
         }
 
@@ -552,21 +571,60 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
             }
         }
 
+        await WriteCompletionAsync(c, call, modified ? SerializeUtf8(doc) : raw.Memory).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer of <see cref="PlainCompletion"/>: the same steps as the tree path, over the read-only document.</summary>
+    private static async Task RespondPlainAsync(ChatContext c, UpstreamCall call, PooledBody raw, JsonElement root)
+    {
+        var runtime = c.Runtime;
+        var ex = c.Exchange;
+        PlainCompletion.ReadMeta(root, ex);
+        var guardStarted = runtime.Time.GetTimestamp();
+        var before = ex.Findings.Count;
+        var changed = await PlainCompletion.ScanAsync(c, root, raw.Memory).ConfigureAwait(false);
+        OutputGuard.CheckEntropy(c);
+        ex.GuardMs += runtime.Ms(guardStarted);
+        var outputFindings = ex.Findings.GetRange(before, ex.Findings.Count - before);
+        GatewayTelemetry.RecordGuard(ex.Activity, "output", OutputGuard.VerdictOf(outputFindings), outputFindings, guardStarted);
+        if (runtime.Retention != Core.Policy.BodyRetention.Drop)
+        {
+            ex.ResponseBody = changed is not null ? Serialize(changed) : Encoding.UTF8.GetString(raw.Span);
+        }
+
+        if (await RefuseBlockedAsync(c).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await WriteCompletionAsync(c, call, changed is not null ? SerializeUtf8(changed) : raw.Memory).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers 400 when the completion is to be withheld; true when it was.</summary>
+    private static async Task<bool> RefuseBlockedAsync(ChatContext c)
+    {
+        var ex = c.Exchange;
+        if (ex.Verdict != Verdict.Block)
+        {
+            return false;
+        }
+
+        var categories = string.Join(", ", ex.BlockingCategories());
+        GatewayLog.CompletionBlocked(c.Runtime.Log, ex.Path, categories);
+        await Fail(c.Http, ex, 400, OpenAiError.InvalidRequest, "content_filter", $"The completion was withheld by the content policy ({categories}).").ConfigureAwait(false);
+        ex.Error = null;
+        return true;
+    }
+
+    private static async Task WriteCompletionAsync(ChatContext c, UpstreamCall call, ReadOnlyMemory<byte> body)
+    {
+        var http = c.Http;
         http.Response.StatusCode = 200;
         http.Response.ContentType = "application/json";
         UpstreamErrors.CopyHeaders(call.Response!, http.Response);
-        ex.Status = 200;
-        if (modified)
-        {
-            var bytes = SerializeUtf8(doc);
-            http.Response.ContentLength = bytes.Length;
-            await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
-        }
-        else
-        {
-            http.Response.ContentLength = raw.Length;
-            await http.Response.Body.WriteAsync(raw.Memory, http.RequestAborted).ConfigureAwait(false);
-        }
+        c.Exchange.Status = 200;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Reads id, model and usage from a completion or chunk.</summary>

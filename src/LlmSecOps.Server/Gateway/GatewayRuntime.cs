@@ -29,6 +29,7 @@ internal sealed class GatewayRuntime : IDisposable
         Principals = new PrincipalResolver(options);
         Opa = options.Opa is { } opa ? new OpaClient(opa) : null;
         Retention = options.Bodies ?? engine.Policy.Bodies;
+        Prompts = new CleanPromptCache(engine);
     }
 
     public GatewayOptions Options { get; }
@@ -36,6 +37,9 @@ internal sealed class GatewayRuntime : IDisposable
     public GuardEngine Engine { get; }
 
     public GuardPolicy Policy => Engine.Policy;
+
+    /// <summary>System prompts <see cref="Engine"/> found clean, so a repeated one is not scanned again.</summary>
+    public CleanPromptCache Prompts { get; }
 
     public IEventSink Sink { get; }
 

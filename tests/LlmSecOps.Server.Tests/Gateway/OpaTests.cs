@@ -7,7 +7,9 @@ namespace LlmSecOps.Server.Tests.Gateway;
 
 public sealed class OpaTests
 {
-    private static Func<GatewayOptions, GatewayOptions> WithOpa(FakeOpaServer opa, bool failOpen = false, int timeoutMs = 500) =>
+    // Generous by default: the first query of a process pays for JIT, and on a loaded 2-core
+    // machine that alone passed 500 ms. The timeout test sets its own short one.
+    private static Func<GatewayOptions, GatewayOptions> WithOpa(FakeOpaServer opa, bool failOpen = false, int timeoutMs = 5000) =>
         o => o with { Opa = new OpaOptions { Url = opa.Url, Path = "llmsecops/gateway/decision", Timeout = TimeSpan.FromMilliseconds(timeoutMs), FailOpen = failOpen } };
 
     [Fact]

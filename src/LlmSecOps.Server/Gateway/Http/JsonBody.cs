@@ -44,6 +44,27 @@ internal static class JsonBody
         }
     }
 
+    /// <summary>
+    /// Parses a body into a read-only document over the given bytes (which must outlive it), with
+    /// the same limits as <see cref="ParseObject"/>; null for anything that method would refuse.
+    /// </summary>
+    public static JsonDocument? TryParseDocument(ReadOnlyMemory<byte> utf8)
+    {
+        if (LoneSurrogateEscape(utf8.Span) >= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A message for a parse error: what and where (1-based line, 1-based byte in the line), without the input.</summary>
     public static string Describe(JsonException ex)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -17,6 +18,9 @@ internal sealed class UpstreamClient : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
     private readonly Dictionary<string, (HttpClient Client, ResiliencePipeline<HttpResponseMessage> Pipeline)> _clients = new(StringComparer.Ordinal);
+
+    // Request URIs by upstream and path: a handful of endpoints, built once instead of per request.
+    private readonly ConcurrentDictionary<(Uri BaseUrl, string Path), Uri> _uris = new();
 
     /// <summary>Creates clients for every upstream.</summary>
     public UpstreamClient(IReadOnlyList<UpstreamOptions> upstreams, TimeProvider timeProvider)
@@ -75,8 +79,7 @@ internal sealed class UpstreamClient : IDisposable
         var (client, pipeline) = _clients[upstream.Name];
         var total = new CancellationTokenSource(upstream.TotalTimeout);
         var call = new UpstreamCall(total, requestAborted, upstream.FirstByteTimeout);
-        var uri = new Uri(upstream.BaseUrl, relativePath);
-        using var sendCts = CancellationTokenSource.CreateLinkedTokenSource(total.Token, requestAborted);
+        var uri = _uris.GetOrAdd((upstream.BaseUrl, relativePath), static key => new Uri(key.BaseUrl, key.Path));
         var firstByteTimedOut = false;
         try
         {
@@ -122,7 +125,9 @@ internal sealed class UpstreamClient : IDisposable
                         throw new HttpRequestException(HttpRequestError.ConnectionError, "connect timeout", ex);
                     }
                 },
-                sendCts.Token).ConfigureAwait(false);
+                // The call's token is the total timeout or the client going away: its idle timer
+                // is armed only once the headers are in (Touch below).
+                call.Token).ConfigureAwait(false);
             call.Touch();
         }
         catch (OperationCanceledException)
