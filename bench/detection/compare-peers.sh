@@ -21,6 +21,8 @@ if [ -z "$data" ] || [ ! -d "$data" ]; then
   echo "dataset folder not found: pass it as the first argument or set LLMSECOPS_DATASETS" >&2
   exit 2
 fi
+# The peers run from a temporary folder: a relative path must not change meaning there.
+data="$(cd "$data" && pwd)"
 
 # Pinned peer versions (override with the environment variables to compare others).
 VARD_VERSION="${VARD_VERSION:-1.2.0}"
