@@ -7,7 +7,7 @@ internal sealed record TrainingOptions
     public int Seed { get; init; } = 17;
 
     /// <summary>L2 strength λ of the attack head (row weights sum to 1).</summary>
-    public double L2 { get; init; } = 3e-5;
+    public double L2 { get; init; } = 2e-5;
 
     /// <summary>
     /// Multiplier of <see cref="L2"/> for negative weights of hashed n-grams in the attack head:
