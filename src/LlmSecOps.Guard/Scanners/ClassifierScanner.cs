@@ -63,7 +63,10 @@ internal sealed class ClassifierScanner : Scanner
     public override ValueTask<ScanResult> ScanAsync(ScanContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_model is null || !context.Policy.ClassifierEnabled || context.Text.Length == 0)
+        // System and developer messages are written by the application's operator and, unlike
+        // user prompts, are supposed to say who the model is and what it must never do: the very
+        // wording the classifier learned from attacks. The rules still read them.
+        if (_model is null || !context.Policy.ClassifierEnabled || context.Text.Length == 0 || IsOperatorRole(context.Role))
         {
             return ScanResult.Empty.AsTask();
         }
@@ -110,6 +113,9 @@ internal sealed class ClassifierScanner : Scanner
         };
         return new ScanResult([finding]).AsTask();
     }
+
+    private static bool IsOperatorRole(string? role) =>
+        string.Equals(role, "system", StringComparison.OrdinalIgnoreCase) || string.Equals(role, "developer", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Maps a short text's probability so that <see cref="ShortTextProbability"/> lands on 0.5,
