@@ -528,6 +528,18 @@ internal static class InjectionVocabulary
             "बिना+किसी+प्रतिबंध बिना+प्रतिबंध", "没有任何限制 没有限制 無限制 不受限制", "制限なし 制限のない 制約のない", "제한+없는 제한+없이",
             "khong+giới+hạn", "tanpa+batasan tanpa+aturan", "bila+vikwazo", "χωρίς+περιορισμούς");
 
+        // Wording of someone guarding against a harm rather than committing it.
+        Add(
+            "defensive",
+            "detect detects detection detecting detector prevent prevents prevention preventing protect protects protection protecting " +
+            "defend defending defense defence defences defenses recognise recognize recognising recognizing spot spotting avoid avoiding " +
+            "report reporting identify identifying block blocking mitigate mitigation mitigating secure securing safeguard safely+dispose " +
+            "awareness victim victims warning+signs signs+of stay+safe keep+safe myself+from protect+myself defend+myself against " +
+            "history historical why+is why+are illegal+because penalties punishment law+enforcement+detect police+detect investigators",
+            "erkennen schutzen verhindern", "detecter proteger prevenir", "detectar proteger prevenir evitar", "rilevare proteggere prevenire",
+            "detectar proteger prevenir", "wykryc chronic", "обнаружить защитить предотвратить", "tespit korunmak", "检测 防范 防止 保护 识别",
+            "検出 防ぐ 守る", "탐지 예방 보호");
+
         // Wording that wants the harmful act hidden from others: intent, not curiosity.
         Add(
             "evasion",

@@ -38,6 +38,7 @@ internal enum RuleFlags
 /// <param name="Flags">Context adjustments.</param>
 /// <param name="Unless">Optional slot syntax (e.g. <c>@self</c>); a word of it inside the match multiplies the weight by <paramref name="UnlessFactor"/>.</param>
 /// <param name="UnlessFactor">Factor applied when <paramref name="Unless"/> is present.</param>
+/// <param name="UnlessReach">Words before and after the match also searched for <paramref name="Unless"/>.</param>
 internal sealed record RuleDefinition(
     string Id,
     string Category,
@@ -46,4 +47,5 @@ internal sealed record RuleDefinition(
     string Message,
     RuleFlags Flags = RuleFlags.None,
     string? Unless = null,
-    double UnlessFactor = 0.4);
+    double UnlessFactor = 0.4,
+    int UnlessReach = 1);

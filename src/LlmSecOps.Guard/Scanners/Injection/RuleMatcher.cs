@@ -108,7 +108,7 @@ internal static class RuleMatcher
 
         if (rule.Unless is { } unless)
         {
-            for (var k = Math.Max(0, first - 1); k <= last + 1 && k < state.Count; k++)
+            for (var k = Math.Max(0, first - d.UnlessReach); k <= last + d.UnlessReach && k < state.Count; k++)
             {
                 if (RuleSet.Has(unless, state.Items[k].Id))
                 {
