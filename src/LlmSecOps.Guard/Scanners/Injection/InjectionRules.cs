@@ -175,7 +175,7 @@ internal static class InjectionRules
             "asks for an exact copy of what the model was given"),
         new("injection.extraction.setup_text", Inj, 0.5, "@setupnoun|text|words|message ~6 @pregiven",
             "asks about the text the operator placed before the conversation", RuleFlags.Companion),
-        new("injection.extraction.setup_text", Inj, 0.35, "@exactly", "demands exact wording", RuleFlags.Style),
+        new("injection.extraction.setup_text", Inj, 0.2, "@exactly", "demands exact wording", RuleFlags.Style),
         new("injection.extraction.setup_text", Inj, 0.55, "@reveal|paste|quote|copy|share ~3 @exactly ~6 @pregiven",
             "asks for an exact copy of what the model was given"),
         new("injection.extraction.setup_text", Inj, 0.6, "@reveal|paste|quote|copy|share ~3 your ~2 @setupnoun ~6 @exactly",
