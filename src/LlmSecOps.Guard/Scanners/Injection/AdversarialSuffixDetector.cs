@@ -161,9 +161,6 @@ internal static class AdversarialSuffixDetector
         return (balanced && separators >= 2) || separators >= 6 || semicolons >= 2 || tail.IndexOf("://", StringComparison.Ordinal) >= 0;
     }
 
-    /// <summary>Whether a token is debris rather than a word of a sentence.</summary>
-    internal static bool IsDebris(ReadOnlySpan<char> token) => Classify(token) != Debris.None;
-
     /// <summary>How a token reads: a word, shouting, or debris no sentence has.</summary>
     internal enum Debris
     {
