@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LlmSecOps.Core.Scanning;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LlmSecOps.Core.Policy;
@@ -92,87 +90,14 @@ public static class PolicyLoader
         return policy;
     }
 
-    private static YamlMappingNode? LoadRoot(string yaml, string source, List<PolicyError> errors)
-    {
-        // A first pass over parser events bounds the depth without recursion, so a hostile
-        // "[[[[[[..." cannot overflow the stack of the recursive node builder.
-        var lastLine = 1;
-        var lastColumn = 1;
-        try
-        {
-            var parser = new Parser(new StringReader(yaml));
-            var depth = 0;
-            while (parser.MoveNext())
-            {
-                if (parser.Current is { } current)
-                {
-                    lastLine = (int)current.End.Line;
-                    lastColumn = (int)current.End.Column;
-                }
-
-                switch (parser.Current)
-                {
-                    case MappingStart or SequenceStart:
-                        depth++;
-                        if (depth > MaxDepth)
-                        {
-                            var m = parser.Current!.Start;
-                            errors.Add(new PolicyError(source, (int)m.Line, (int)m.Column, $"nesting deeper than {MaxDepth} levels"));
-                            return null;
-                        }
-
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        break;
-                    case AnchorAlias alias:
-                        errors.Add(new PolicyError(source, (int)alias.Start.Line, (int)alias.Start.Column, "aliases are not allowed in policies"));
-                        return null;
-                }
-            }
-
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                return new YamlMappingNode();
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                errors.Add(new PolicyError(source, 0, 0, "a policy file holds one YAML document"));
-                return null;
-            }
-
-            if (stream.Documents[0].RootNode is YamlMappingNode map)
-            {
-                return map;
-            }
-
-            var s = stream.Documents[0].RootNode.Start;
-            errors.Add(new PolicyError(source, (int)s.Line, (int)s.Column, "the policy must be a mapping of sections (input, output, tools, …)"));
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new PolicyError(source, (int)ex.Start.Line, (int)ex.Start.Column, CleanYamlMessage(ex)));
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            // The YAML library reports some malformed input with exceptions that carry no position;
-            // the end of the last event read is where the trouble starts.
-            errors.Add(new PolicyError(source, lastLine, lastColumn, "invalid YAML near here: " + ex.Message));
-            return null;
-        }
-    }
-
-    private static string CleanYamlMessage(YamlException ex)
-    {
-        var msg = ex.InnerException?.Message ?? ex.Message;
-        var idx = msg.IndexOf("): ", StringComparison.Ordinal);
-        return "invalid YAML: " + (idx >= 0 && msg.StartsWith("(Line", StringComparison.Ordinal) ? msg[(idx + 3)..] : msg);
-    }
+    private static YamlMappingNode? LoadRoot(string yaml, string source, List<PolicyError> errors) =>
+        BoundedYaml.LoadMapping(
+            yaml,
+            MaxDepth,
+            "aliases are not allowed in policies",
+            "a policy file holds one YAML document",
+            "the policy must be a mapping of sections (input, output, tools, …)",
+            (line, column, message) => errors.Add(new PolicyError(source, line, column, message)));
 
     private sealed class Reader(string source, List<PolicyError> errors)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LlmSecOps.Core.Policy;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LlmSecOps.RedTeam.Configuration;
@@ -44,63 +44,8 @@ internal sealed class YamlNodeReader
             return null;
         }
 
-        var lastLine = 1;
-        var lastColumn = 1;
-        try
-        {
-            // A pass over parser events bounds the depth without recursion, so "[[[[[[…" cannot
-            // overflow the stack of the recursive node builder.
-            var parser = new Parser(new StringReader(yaml));
-            var depth = 0;
-            while (parser.MoveNext())
-            {
-                if (parser.Current is { } current)
-                {
-                    lastLine = (int)current.End.Line;
-                    lastColumn = (int)current.End.Column;
-                }
-
-                switch (parser.Current)
-                {
-                    case MappingStart or SequenceStart:
-                        if (++depth > MaxDepth)
-                        {
-                            var m = parser.Current!.Start;
-                            Errors.Add(new SourceError(Source, (int)m.Line, (int)m.Column, $"nesting deeper than {MaxDepth} levels"));
-                            return null;
-                        }
-
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        break;
-                    case AnchorAlias alias:
-                        Errors.Add(new SourceError(Source, (int)alias.Start.Line, (int)alias.Start.Column, "YAML aliases are not allowed"));
-                        return null;
-                }
-            }
-
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            return stream.Documents.Select(d => d.RootNode).ToList();
-        }
-        catch (YamlException ex)
-        {
-            var msg = ex.InnerException?.Message ?? ex.Message;
-            var idx = msg.IndexOf("): ", StringComparison.Ordinal);
-            if (idx >= 0 && msg.StartsWith("(Line", StringComparison.Ordinal))
-            {
-                msg = msg[(idx + 3)..];
-            }
-
-            Errors.Add(new SourceError(Source, (int)ex.Start.Line, (int)ex.Start.Column, "invalid YAML: " + msg));
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            Errors.Add(new SourceError(Source, lastLine, lastColumn, "invalid YAML near here: " + ex.Message));
-            return null;
-        }
+        return BoundedYaml.LoadDocuments(
+            yaml, MaxDepth, "YAML aliases are not allowed", (line, column, message) => Errors.Add(new SourceError(Source, line, column, message)));
     }
 
     public void Error(YamlNode node, string message) =>

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using LlmSecOps.Core.Policy;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LlmSecOps.Server.Gateway.Configuration;
@@ -158,76 +156,14 @@ internal static partial class GatewayConfigLoader
         return long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= 0;
     }
 
-    private static YamlMappingNode? LoadRoot(string yaml, string source, List<PolicyError> errors)
-    {
-        try
-        {
-            // Bound the depth on the event stream first, so hostile nesting cannot overflow the
-            // recursive node builder.
-            var parser = new Parser(new StringReader(yaml));
-            var depth = 0;
-            while (parser.MoveNext())
-            {
-                switch (parser.Current)
-                {
-                    case MappingStart or SequenceStart:
-                        if (++depth > MaxDepth)
-                        {
-                            var m = parser.Current!.Start;
-                            errors.Add(new PolicyError(source, (int)m.Line, (int)m.Column, $"nesting deeper than {MaxDepth} levels"));
-                            return null;
-                        }
-
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        break;
-                    case AnchorAlias alias:
-                        errors.Add(new PolicyError(source, (int)alias.Start.Line, (int)alias.Start.Column, "aliases are not allowed in the configuration"));
-                        return null;
-                }
-            }
-
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                return new YamlMappingNode();
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                errors.Add(new PolicyError(source, 0, 0, "a configuration file holds one YAML document"));
-                return null;
-            }
-
-            if (stream.Documents[0].RootNode is YamlMappingNode map)
-            {
-                return map;
-            }
-
-            var s = stream.Documents[0].RootNode.Start;
-            errors.Add(new PolicyError(source, (int)s.Line, (int)s.Column, "the configuration must be a mapping (upstreams, auth, …)"));
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            var msg = ex.InnerException?.Message ?? ex.Message;
-            var idx = msg.IndexOf("): ", StringComparison.Ordinal);
-            if (idx >= 0 && msg.StartsWith("(Line", StringComparison.Ordinal))
-            {
-                msg = msg[(idx + 3)..];
-            }
-
-            errors.Add(new PolicyError(source, (int)ex.Start.Line, (int)ex.Start.Column, "invalid YAML: " + msg));
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            errors.Add(new PolicyError(source, 0, 0, "invalid YAML: " + ex.Message));
-            return null;
-        }
-    }
+    private static YamlMappingNode? LoadRoot(string yaml, string source, List<PolicyError> errors) =>
+        BoundedYaml.LoadMapping(
+            yaml,
+            MaxDepth,
+            "aliases are not allowed in the configuration",
+            "a configuration file holds one YAML document",
+            "the configuration must be a mapping (upstreams, auth, …)",
+            (line, column, message) => errors.Add(new PolicyError(source, line, column, message)));
 
     private sealed partial class Reader(string source, List<PolicyError> errors, Func<string, string?> environment, string? baseDirectory)
     {
