@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using LlmSecOps.Core.Policy;
+using LlmSecOps.Core.Scanning;
 using LlmSecOps.Guard;
+using LlmSecOps.Guard.Text;
 
 namespace LlmSecOps.Benchmarks.Guard;
 
@@ -42,11 +44,16 @@ internal static class GuardPipelineBench
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = 3.0;
-        for (var i = 1; i < args.Length - 1; i++)
+        var byStage = false;
+        for (var i = 1; i < args.Length; i++)
         {
-            if (args[i] == "--seconds")
+            if (args[i] == "--seconds" && i + 1 < args.Length)
             {
-                seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else if (args[i] == "--by-stage")
+            {
+                byStage = true;
             }
         }
 
@@ -69,7 +76,57 @@ internal static class GuardPipelineBench
             await MeasureAsync(engine, "injection at the end", Prompt(size, Attack), seconds).ConfigureAwait(false);
         }
 
+        if (byStage)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Per stage, 1 KB prompts (text analysis once, then each scanner on the shared analysis):");
+            foreach (var (label, text) in new[] { ("ordinary", Prompt(1024, string.Empty)), ("questions with code", Classifier.BenchmarkPrompts.Benign(1024)) })
+            {
+                Console.WriteLine();
+                Console.WriteLine($"| stage ({label}) | p50 µs | mean µs | allocated per call |");
+                Console.WriteLine("|---|---:|---:|---:|");
+                await MeasureStagesAsync(engine, policy, text, seconds / 2).ConfigureAwait(false);
+            }
+        }
+
         return 0;
+    }
+
+    private static async Task MeasureStagesAsync(GuardEngine engine, GuardPolicy policy, string text, double seconds)
+    {
+        Time("text analysis", () => TextAnalysis.Create(text).Decoded.Count, seconds);
+        foreach (var scanner in engine.Scanners.Where(s => s.Supports(Direction.Input)))
+        {
+            var context = new ScanContext { Direction = Direction.Input, Text = text, Policy = policy, Role = "user" };
+            _ = context.Analysis;
+            await scanner.ScanAsync(context, CancellationToken.None).ConfigureAwait(false);
+            Time(scanner.Name, () => scanner.ScanAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult().Findings.Count, seconds);
+        }
+    }
+
+    private static void Time(string label, Func<int> action, double seconds)
+    {
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < Math.Min(0.5, seconds / 2))
+        {
+            action();
+        }
+
+        var samples = new List<double>(capacity: 100_000);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var total = Stopwatch.StartNew();
+        while (total.Elapsed.TotalSeconds < seconds || samples.Count < 50)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)samples.Count;
+        samples.Sort();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {label} | {Percentile(samples, 0.50):F1} | {samples.Average():F1} | {Bytes((long)allocated)} |"));
     }
 
     private static async Task MeasureAsync(GuardEngine engine, string label, string text, double seconds)

@@ -142,12 +142,19 @@ internal static class ConceptLexicon
         ],
     ];
 
-    private static readonly SearchValues<string> AnyEntry;
+    // Entries are searched in two sets: the ASCII ones (a vectorised search) and the rest (searched
+    // only when the text has a character outside ASCII, which most prompts do not).
+    private static readonly SearchValues<string> AsciiEntries;
+    private static readonly SearchValues<string> OtherEntries;
     private static readonly Dictionary<int, (string Entry, int Concept)[]> ByFirstTwo;
+
+    /// <summary>Every folded entry with its concept, in the order concepts and entries are listed.</summary>
+    internal static IReadOnlyList<(string Entry, int Concept)> FoldedEntries { get; }
 
     static ConceptLexicon()
     {
         var all = new List<string>();
+        var folded = new List<(string, int)>();
         var byFirstTwo = new Dictionary<int, List<(string, int)>>();
         for (var c = 0; c < Entries.Length; c++)
         {
@@ -162,6 +169,7 @@ internal static class ConceptLexicon
                 }
 
                 all.Add(entry);
+                folded.Add((entry, c));
                 var key = Key(entry);
                 if (!byFirstTwo.TryGetValue(key, out var list))
                 {
@@ -172,7 +180,9 @@ internal static class ConceptLexicon
             }
         }
 
-        AnyEntry = SearchValues.Create(all.ToArray(), StringComparison.Ordinal);
+        AsciiEntries = SearchValues.Create(all.Where(static e => Ascii.IsValid(e)).ToArray(), StringComparison.Ordinal);
+        OtherEntries = SearchValues.Create(all.Where(static e => !Ascii.IsValid(e)).ToArray(), StringComparison.Ordinal);
+        FoldedEntries = folded;
         ByFirstTwo = byFirstTwo.ToDictionary(static p => p.Key, static p => p.Value.ToArray());
     }
 
@@ -187,15 +197,26 @@ internal static class ConceptLexicon
         var count = 0;
         var capacity = Math.Min(positions.Length, concepts.Length);
         var offset = 0;
+        var nextAscii = NextMatch(clean, 0, AsciiEntries);
+        var nextOther = Ascii.IsValid(clean) ? -1 : NextMatch(clean, 0, OtherEntries);
         while (offset < clean.Length - 1 && count < capacity)
         {
-            var found = clean[offset..].IndexOfAny(AnyEntry);
-            if (found < 0)
+            if (nextAscii >= 0 && nextAscii < offset)
+            {
+                nextAscii = NextMatch(clean, offset, AsciiEntries);
+            }
+
+            if (nextOther >= 0 && nextOther < offset)
+            {
+                nextOther = NextMatch(clean, offset, OtherEntries);
+            }
+
+            var at = nextAscii < 0 ? nextOther : nextOther < 0 ? nextAscii : Math.Min(nextAscii, nextOther);
+            if (at < 0)
             {
                 break;
             }
 
-            var at = offset + found;
             var rest = clean[at..];
             var seen = 0;
             foreach (var (entry, concept) in ByFirstTwo[Key(rest)])
@@ -216,6 +237,17 @@ internal static class ConceptLexicon
     }
 
     private static int Key(ReadOnlySpan<char> s) => (s[0] << 16) | s[1];
+
+    private static int NextMatch(ReadOnlySpan<char> clean, int offset, SearchValues<string> entries)
+    {
+        if (offset >= clean.Length - 1)
+        {
+            return -1;
+        }
+
+        var found = clean[offset..].IndexOfAny(entries);
+        return found < 0 ? -1 : offset + found;
+    }
 
     // The normaliser's compatibility folds (accented Latin letters and the like), then lower case.
     private static string Fold(string entry)

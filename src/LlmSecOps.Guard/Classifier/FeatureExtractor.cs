@@ -33,6 +33,9 @@ internal sealed class FeatureExtractor
         "você", "voce", "vocês", "teu", "jij", "jouw", "jullie",
         "ты", "тебя", "тебе", "твой", "твоя", "вы", "вас", "вам", "ваш", "ty", "ciebie", "tobie", "sen", "sana", "seni", "siz");
 
+    // A 4,096-bit filter over the hashes above, so most words skip the search.
+    private static readonly ulong[] SecondPersonFilter = Filter(SecondPersonHashes);
+
     private static readonly string[] RoleMarkers =
     [
         "system:", "assistant:", "user:", "human:", "<|", "|>", "[inst]", "[/inst]", "<<sys>>",
@@ -243,7 +246,7 @@ internal sealed class FeatureExtractor
             var word = clean[start..i];
             var h = FeatureHash.Word(word);
             words++;
-            if (Array.BinarySearch(SecondPersonHashes, h) >= 0)
+            if ((SecondPersonFilter[(int)((h >> 20) & 63)] & (1UL << (int)(h >> 26))) != 0 && Array.BinarySearch(SecondPersonHashes, h) >= 0)
             {
                 secondPerson++;
             }
@@ -381,6 +384,17 @@ internal sealed class FeatureExtractor
 
         Array.Sort(hashes);
         return hashes;
+    }
+
+    private static ulong[] Filter(uint[] hashes)
+    {
+        var filter = new ulong[64];
+        foreach (var h in hashes)
+        {
+            filter[(int)((h >> 20) & 63)] |= 1UL << (int)(h >> 26);
+        }
+
+        return filter;
     }
 
     private struct CleanStats

@@ -12,6 +12,7 @@ internal sealed class LanguageProfile
 {
     public const int TrigramBits = 16;
     public const int ContextBits = 13;
+    /// <summary>Characters in the sliding window; a power of two.</summary>
     public const int Window = 64;
 
     /// <summary>Fewest modelled characters for a measurement.</summary>
@@ -22,11 +23,14 @@ internal sealed class LanguageProfile
     private const int TrigramMask = (1 << TrigramBits) - 1;
     private const int ContextMask = (1 << ContextBits) - 1;
 
-    private static readonly float[] TrigramLog = BuildLogTable(Alpha);
-    private static readonly float[] ContextLog = BuildLogTable(Alpha * AlphabetSize);
+    internal static readonly float[] TrigramLog = BuildLogTable(Alpha);
+    internal static readonly float[] ContextLog = BuildLogTable(Alpha * AlphabetSize);
 
     private readonly byte[] _trigrams;
     private readonly byte[] _contexts;
+
+    // The context bucket of every pair of ASCII characters, looked up instead of hashed.
+    private readonly byte[] _contextOfPair;
 
     public LanguageProfile(byte[] trigrams, byte[] contexts)
     {
@@ -39,6 +43,14 @@ internal sealed class LanguageProfile
 
         _trigrams = trigrams;
         _contexts = contexts;
+        _contextOfPair = new byte[128 * 128];
+        for (var a = 0; a < 128; a++)
+        {
+            for (var b = 0; b < 128; b++)
+            {
+                _contextOfPair[(a << 7) | b] = contexts[ContextIndex((char)a, (char)b)];
+            }
+        }
     }
 
     public ReadOnlySpan<byte> Trigrams => _trigrams;
@@ -88,11 +100,11 @@ internal sealed class LanguageProfile
                 continue;
             }
 
-            var s = ContextLog[_contexts[ContextIndex(a, b)]] - TrigramLog[_trigrams[TrigramIndex(a, b, c)]];
+            var s = ContextLog[_contextOfPair[(a << 7) | b]] - TrigramLog[_trigrams[TrigramIndex(a, b, c)]];
             a = b;
             b = c;
             total += s;
-            var slot = n % Window;
+            var slot = n & (Window - 1);
             windowSum += s - (n >= Window ? ring[slot] : 0);
             ring[slot] = s;
             n++;
@@ -111,10 +123,10 @@ internal sealed class LanguageProfile
         return (n >= Window ? worst / Window : mean, mean);
     }
 
-    private static int TrigramIndex(char a, char b, char c) =>
+    internal static int TrigramIndex(char a, char b, char c) =>
         (int)(FeatureHash.Mix((((uint)a * 131u) + b) * 131u + c) & TrigramMask);
 
-    private static int ContextIndex(char a, char b) =>
+    internal static int ContextIndex(char a, char b) =>
         (int)(FeatureHash.Mix(((uint)a * 131u) + b + 0x3c6ef372u) & ContextMask);
 
     private static byte[] Quantise(long[] counts)
