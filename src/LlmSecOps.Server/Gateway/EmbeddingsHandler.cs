@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LlmSecOps.Core.Scanning;
 using LlmSecOps.Guard;
-using LlmSecOps.Server.Gateway.Auth;
 using LlmSecOps.Server.Gateway.Events;
 using LlmSecOps.Server.Gateway.Http;
 using Microsoft.AspNetCore.Http;
@@ -17,78 +16,16 @@ namespace LlmSecOps.Server.Gateway;
 internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
 {
     /// <summary>Handles one request.</summary>
-    public async Task HandleAsync(HttpContext http, string routeName, string template)
-    {
-        var ex = runtime.Begin(http, "embeddings", routeName, template);
-        try
-        {
-            await HandleCoreAsync(http, ex).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || http.Response.HasStarted)
-        {
-            ex.Status = 499;
-            ex.Error = "the client closed the request";
-            ex.ErrorType = "client_closed";
-        }
-        catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", $"the request body is larger than {runtime.Options.MaxRequestBytes} bytes").ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            GatewayLog.Unexpected(runtime.Log, e, ex.Path);
-            ex.ErrorType ??= e.GetType().Name;
-            await ChatCompletionsHandler.Fail(http, ex, 500, OpenAiError.ServerError, "internal_error", "the gateway failed to handle the request").ConfigureAwait(false);
-        }
-        finally
-        {
-            if (ex.Status == 0)
-            {
-                ex.Status = http.Response.StatusCode;
-            }
-
-            runtime.Finish(ex);
-        }
-    }
+    public Task HandleAsync(HttpContext http, string routeName, string template) =>
+        RequestGate.RunAsync(runtime, http, runtime.Begin(http, "embeddings", routeName, template), HandleCoreAsync);
 
     private async Task HandleCoreAsync(HttpContext http, Exchange ex)
     {
-        if (!RequestGate.IsJson(http.Request))
+        using var raw = RequestGate.BodyBuffer(http);
+        if (await RequestGate.ReadJsonRequestAsync(runtime, http, ex, raw).ConfigureAwait(false) is not (JsonObject body, string model))
         {
-            await ChatCompletionsHandler.Fail(http, ex, 415, OpenAiError.InvalidRequest, "unsupported_media_type", "send the body as JSON with Content-Type: application/json").ConfigureAwait(false);
             return;
         }
-
-        var (auth, principal) = runtime.Principals.Resolve(http);
-        ex.Principal = principal;
-        if (auth != AuthOutcome.Ok)
-        {
-            await RequestGate.WriteAuthFailureAsync(http, ex, auth).ConfigureAwait(false);
-            return;
-        }
-
-        using var raw = new PooledBody((int)Math.Min(http.Request.ContentLength ?? 4096, 1 << 20));
-        if (!await RequestGate.ReadBodyAsync(http, raw, runtime.Options.MaxRequestBytes).ConfigureAwait(false))
-        {
-            await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", $"the request body is larger than {runtime.Options.MaxRequestBytes} bytes").ConfigureAwait(false);
-            return;
-        }
-
-        var body = JsonBody.ParseObject(raw.Span, out var parseError);
-        if (body is null)
-        {
-            await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_json", parseError!).ConfigureAwait(false);
-            return;
-        }
-
-        var model = body.Prop("model").Str();
-        if (string.IsNullOrEmpty(model))
-        {
-            await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "missing_required_parameter", "'model' is required and must be a string", "model").ConfigureAwait(false);
-            return;
-        }
-
-        ex.Model = JsonText.Clean(ChatCompletionsHandler.Truncate(model, 256));
         var input = body.Prop("input");
         if (input is null or JsonObject)
         {

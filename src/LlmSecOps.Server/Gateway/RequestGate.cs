@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LlmSecOps.Server.Gateway.Auth;
 using LlmSecOps.Server.Gateway.Events;
 using LlmSecOps.Server.Gateway.Http;
@@ -10,6 +11,102 @@ namespace LlmSecOps.Server.Gateway;
 /// <summary>Checks every endpoint shares: media type, authentication and the body limit.</summary>
 internal static class RequestGate
 {
+    /// <summary>
+    /// Runs one exchange's handler: a client that went away is recorded as 499, an oversized body
+    /// answered with 413, anything unexpected with 500 (or the connection aborted when the response
+    /// had already started); the exchange is finished whatever happened.
+    /// </summary>
+    public static async Task RunAsync(GatewayRuntime runtime, HttpContext http, Exchange ex, Func<HttpContext, Exchange, Task> core)
+    {
+        try
+        {
+            await core(http, ex).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || http.Response.HasStarted)
+        {
+            ex.Status = 499;
+            ex.Error = "the client closed the request";
+            ex.ErrorType = "client_closed";
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", TooLarge(runtime)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            GatewayLog.Unexpected(runtime.Log, e, ex.Path);
+            ex.ErrorType ??= e.GetType().Name;
+            if (http.Response.HasStarted)
+            {
+                ex.Error = "internal error after the response started";
+                http.Abort();
+            }
+            else
+            {
+                await ChatCompletionsHandler.Fail(http, ex, 500, OpenAiError.ServerError, "internal_error", "the gateway failed to handle the request").ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (ex.Status == 0)
+            {
+                ex.Status = http.Response.StatusCode;
+            }
+
+            runtime.Finish(ex);
+        }
+    }
+
+    /// <summary>
+    /// The checks before a JSON endpoint looks at its body: media type, API key, body size, JSON
+    /// syntax and a string <c>model</c>. Reads the body into <paramref name="raw"/>; null when the
+    /// request was refused (the OpenAI-shaped error is written and the exchange filled in).
+    /// </summary>
+    public static async Task<(JsonObject Body, string Model)?> ReadJsonRequestAsync(GatewayRuntime runtime, HttpContext http, Exchange ex, PooledBody raw)
+    {
+        if (!IsJson(http.Request))
+        {
+            await ChatCompletionsHandler.Fail(http, ex, 415, OpenAiError.InvalidRequest, "unsupported_media_type", "send the body as JSON with Content-Type: application/json").ConfigureAwait(false);
+            return null;
+        }
+
+        var (auth, principal) = runtime.Principals.Resolve(http);
+        ex.Principal = principal;
+        if (auth != AuthOutcome.Ok)
+        {
+            await WriteAuthFailureAsync(http, ex, auth).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!await ReadBodyAsync(http, raw, runtime.Options.MaxRequestBytes).ConfigureAwait(false))
+        {
+            await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", TooLarge(runtime)).ConfigureAwait(false);
+            return null;
+        }
+
+        var body = JsonBody.ParseObject(raw.Span, out var parseError);
+        if (body is null)
+        {
+            await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_json", parseError!).ConfigureAwait(false);
+            return null;
+        }
+
+        var model = body.Prop("model").Str();
+        if (string.IsNullOrEmpty(model))
+        {
+            await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "missing_required_parameter", "'model' is required and must be a string", "model").ConfigureAwait(false);
+            return null;
+        }
+
+        ex.Model = JsonText.Clean(model.Length > 256 ? model[..256] : model);
+        return (body, model);
+    }
+
+    /// <summary>A pooled buffer sized for the request's declared body.</summary>
+    public static PooledBody BodyBuffer(HttpContext http) => new((int)Math.Min(http.Request.ContentLength ?? 4096, 1 << 20));
+
+    private static string TooLarge(GatewayRuntime runtime) => $"the request body is larger than {runtime.Options.MaxRequestBytes} bytes";
+
     /// <summary>Whether the request declares a JSON body (<c>application/json</c>, any parameters).</summary>
     public static bool IsJson(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var mt) &&
