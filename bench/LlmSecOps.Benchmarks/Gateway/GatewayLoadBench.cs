@@ -18,7 +18,7 @@ namespace LlmSecOps.Benchmarks.Gateway;
 /// fake upstream directly, then through the gateway in front of it, with the default policy and
 /// 1 KB prompts. Reports p50/p99 latency, requests per second and allocations per request.
 /// <code>
-/// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway [--seconds 10] [--warmup 3] [--concurrency 1,16] [--sink null|sqlite] [--upstream-ms 0]
+/// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway [--seconds 10] [--warmup 3] [--concurrency 1,16] [--sink null|sqlite] [--upstream-ms 0] [--scanners default|none]
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway upstream --urls http://127.0.0.1:9101   (for wrk)
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway stream [--windows 64,128,256] [--token-ms 10] [--runs 5]
 /// </code>
@@ -58,7 +58,14 @@ internal static class GatewayLoadBench
         LoopbackUpstream.AnswerDelay = TimeSpan.FromMilliseconds(options.UpstreamMs);
         Console.WriteLine($"upstream answers after {options.UpstreamMs} ms");
         await using var upstream = await LoopbackUpstream.StartAsync().ConfigureAwait(false);
-        var engine = GuardEngine.Create(GuardPolicy.Default);
+        // --scanners none keeps the gateway (parsing, canary, tool filter, upstream call, event)
+        // but runs no scanner, which shows how much of the added cost is the proxy hop itself.
+        var engine = options.Scanners switch
+        {
+            "default" => GuardEngine.Create(GuardPolicy.Default),
+            "none" => new GuardEngine(GuardPolicy.Default, []),
+            _ => throw new ArgumentException($"unknown scanner set {options.Scanners} (default or none)"),
+        };
         var (sink, disposeSink) = await CreateSinkAsync(options.Sink).ConfigureAwait(false);
         var host = GatewayHost.Create(new GatewayHostSettings
         {
@@ -73,7 +80,7 @@ internal static class GatewayLoadBench
         try
         {
             var body = Encoding.UTF8.GetBytes(Body().ToJsonString());
-            Console.WriteLine($"gateway load comparison: {Environment.ProcessorCount} cores, body {body.Length} bytes, default policy ({engine.Scanners.Count} scanners: {string.Join(", ", engine.Scanners.Select(s => s.Name))}), sink {options.Sink}, {options.Seconds} s per run after {options.Warmup} s warm-up");
+            Console.WriteLine($"gateway load comparison: {Environment.ProcessorCount} cores, body {body.Length} bytes, default policy ({engine.Scanners.Count} scanners{(engine.Scanners.Count > 0 ? ": " : string.Empty)}{string.Join(", ", engine.Scanners.Select(s => s.Name))}), sink {options.Sink}, {options.Seconds} s per run after {options.Warmup} s warm-up");
             Console.WriteLine();
             Console.WriteLine("target   conc   requests    req/s      p50 ms   p90 ms   p99 ms   alloc/req");
             foreach (var concurrency in options.Concurrency)
@@ -211,11 +218,11 @@ internal static class GatewayLoadBench
 
     private sealed record Result(int Requests, double Rps, double P50, double P90, double P99, double AllocPerRequest, int Errors);
 
-    private sealed record Args(string Mode, double Seconds, double Warmup, int[] Concurrency, string Sink, string Urls, int[] Windows, double TokenMs, int Runs, double UpstreamMs)
+    private sealed record Args(string Mode, double Seconds, double Warmup, int[] Concurrency, string Sink, string Urls, int[] Windows, double TokenMs, int Runs, double UpstreamMs, string Scanners)
     {
         public static Args Parse(string[] args)
         {
-            var a = new Args("compare", 10, 3, [1, 16], "null", "http://127.0.0.1:9101", [64, 128, 256], 10, 5, 0);
+            var a = new Args("compare", 10, 3, [1, 16], "null", "http://127.0.0.1:9101", [64, 128, 256], 10, 5, 0, "default");
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -233,6 +240,7 @@ internal static class GatewayLoadBench
                     "--sink" => a with { Sink = Next() },
                     "--urls" => a with { Urls = Next() },
                     "--upstream-ms" => a with { UpstreamMs = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--scanners" => a with { Scanners = Next() },
                     _ => throw new ArgumentException($"unknown argument {args[i]}"),
                 };
             }
