@@ -38,7 +38,7 @@ internal sealed record TrainingOptions
     public int CalibrationFolds { get; init; } = 3;
 
     /// <summary>False-positive rate on out-of-fold benign rows that the operating point (probability 0.5) may not exceed.</summary>
-    public double TargetFpr { get; init; } = 0.015;
+    public double TargetFpr { get; init; } = 0.02;
 
     /// <summary>
     /// Whether <see cref="TargetFpr"/> applies to all out-of-fold benign rows pooled (the
