@@ -99,7 +99,7 @@ public static class PolicyLoader
             "the policy must be a mapping of sections (input, output, tools, …)",
             (line, column, message) => errors.Add(new PolicyError(source, line, column, message)));
 
-    private sealed class Reader(string source, List<PolicyError> errors)
+    private sealed class Reader(string source, List<PolicyError> errors) : YamlSectionReader(source, errors)
     {
         public GuardPolicy ReadPolicy(YamlMappingNode root)
         {
@@ -554,123 +554,12 @@ public static class PolicyLoader
             }
         }
 
-        private Dictionary<string, YamlNode> ReadMap(YamlNode node, string section, string[] allowed)
-        {
-            var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            if (node is YamlScalarNode { Value: null or "" })
-            {
-                return result;
-            }
 
-            if (node is not YamlMappingNode map)
-            {
-                Error(node, $"{section}: expected a mapping with keys {string.Join(", ", allowed)}");
-                return result;
-            }
 
-            foreach (var (k, v) in map.Children)
-            {
-                if (KeyOf(k) is not { } key)
-                {
-                    continue;
-                }
 
-                if (!allowed.Contains(key, StringComparer.Ordinal))
-                {
-                    Error(k, $"{section}: unknown key '{key}'; expected one of: {string.Join(", ", allowed)}");
-                    continue;
-                }
 
-                result[key] = v;
-            }
 
-            return result;
-        }
 
-        private string[] ReadStringList(YamlNode node)
-        {
-            switch (node)
-            {
-                case YamlSequenceNode seq:
-                    var list = new List<string>(seq.Children.Count);
-                    foreach (var item in seq)
-                    {
-                        if (ReadString(item) is { } s)
-                        {
-                            list.Add(s);
-                        }
-                    }
 
-                    return [.. list];
-                case YamlScalarNode { Value: null or "" }:
-                    return [];
-                case YamlScalarNode scalar:
-                    return [scalar.Value!];
-                default:
-                    Error(node, "expected a list of strings");
-                    return [];
-            }
-        }
-
-        private string? ReadString(YamlNode node)
-        {
-            if (node is YamlScalarNode scalar)
-            {
-                return scalar.Value ?? string.Empty;
-            }
-
-            Error(node, "expected a string");
-            return null;
-        }
-
-        private int? ReadInt(YamlNode node, int min, int max)
-        {
-            if (node is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
-            {
-                return (int)v;
-            }
-
-            Error(node, $"expected a whole number from {min} to {max}");
-            return null;
-        }
-
-        private double? ReadDouble(YamlNode node, double min, double max)
-        {
-            if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
-            {
-                return v;
-            }
-
-            Error(node, $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-            return null;
-        }
-
-        private bool? ReadBool(YamlNode node)
-        {
-            switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
-            {
-                case "true" or "yes" or "on":
-                    return true;
-                case "false" or "no" or "off":
-                    return false;
-                default:
-                    Error(node, "expected true or false");
-                    return null;
-            }
-        }
-
-        private string? KeyOf(YamlNode node)
-        {
-            if (node is YamlScalarNode { Value: { Length: > 0 } v })
-            {
-                return v.Trim();
-            }
-
-            Error(node, "keys must be plain strings");
-            return null;
-        }
-
-        private void Error(YamlNode node, string message) =>
-            errors.Add(new PolicyError(source, (int)node.Start.Line, (int)node.Start.Column, message));
     }
 }

@@ -166,6 +166,7 @@ internal static partial class GatewayConfigLoader
             (line, column, message) => errors.Add(new PolicyError(source, line, column, message)));
 
     private sealed partial class Reader(string source, List<PolicyError> errors, Func<string, string?> environment, string? baseDirectory)
+        : YamlSectionReader(source, errors)
     {
         public GatewayOptions Read(YamlMappingNode root)
         {
@@ -259,7 +260,7 @@ internal static partial class GatewayConfigLoader
                 }
             }
 
-            return urls.Count == 0 ? null : string.Join(';', urls);
+            return urls.Length == 0 ? null : string.Join(';', urls);
         }
 
         private string? ResolvePath(string? path) =>
@@ -556,7 +557,7 @@ internal static partial class GatewayConfigLoader
                 return null;
             }
 
-            return PromptSchemaOptions.Load(ResolvePath(path)!, required, errors);
+            return PromptSchemaOptions.Load(ResolvePath(path)!, required, Errors);
         }
 
         private OpaOptions? ReadOpa(YamlNode node)
@@ -764,116 +765,11 @@ internal static partial class GatewayConfigLoader
             return result;
         }
 
-        private Dictionary<string, YamlNode> ReadMap(YamlNode node, string section, string[] allowed)
-        {
-            var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            if (node is YamlScalarNode { Value: null or "" })
-            {
-                return result;
-            }
 
-            if (node is not YamlMappingNode map)
-            {
-                Error(node, $"{section}: expected a mapping with keys {string.Join(", ", allowed)}");
-                return result;
-            }
 
-            foreach (var (k, v) in map.Children)
-            {
-                if (KeyOf(k) is not { } key)
-                {
-                    continue;
-                }
 
-                if (Array.IndexOf(allowed, key) < 0)
-                {
-                    Error(k, $"{section}: unknown key '{key}'; expected one of: {string.Join(", ", allowed)}");
-                    continue;
-                }
 
-                if (!result.TryAdd(key, v))
-                {
-                    Error(k, $"{section}: '{key}' given twice");
-                }
-            }
 
-            return result;
-        }
-
-        private string? KeyOf(YamlNode node)
-        {
-            if (node is YamlScalarNode { Value: { } v })
-            {
-                return v;
-            }
-
-            Error(node, "keys must be plain strings");
-            return null;
-        }
-
-        private string? ReadString(YamlNode node)
-        {
-            if (node is YamlScalarNode s)
-            {
-                return s.Value;
-            }
-
-            Error(node, "expected a string");
-            return null;
-        }
-
-        private List<string> ReadStringList(YamlNode node)
-        {
-            var list = new List<string>();
-            switch (node)
-            {
-                case YamlSequenceNode seq:
-                    foreach (var item in seq)
-                    {
-                        if (ReadString(item) is { } s)
-                        {
-                            list.Add(s);
-                        }
-                    }
-
-                    break;
-                case YamlScalarNode { Value: null or "" }:
-                    break;
-                case YamlScalarNode { Value: { } one }:
-                    list.Add(one);
-                    break;
-                default:
-                    Error(node, "expected a list of strings");
-                    break;
-            }
-
-            return list;
-        }
-
-        private bool? ReadBool(YamlNode node)
-        {
-            switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
-            {
-                case "true" or "yes" or "on":
-                    return true;
-                case "false" or "no" or "off":
-                    return false;
-                default:
-                    Error(node, "expected true or false");
-                    return null;
-            }
-        }
-
-        private int? ReadInt(YamlNode node, int min, int max)
-        {
-            if (node is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
-            {
-                return n;
-            }
-
-            Error(node, $"expected a whole number from {min} to {max}");
-            return null;
-        }
 
         private TimeSpan? ReadDuration(YamlNode node)
         {
@@ -897,8 +793,6 @@ internal static partial class GatewayConfigLoader
             return null;
         }
 
-        private void Error(YamlNode node, string message) =>
-            errors.Add(new PolicyError(source, (int)node.Start.Line, (int)node.Start.Column, message));
 
         [GeneratedRegex("^[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
         private static partial Regex HexPattern();
