@@ -123,4 +123,12 @@ public static class BoundedYaml
         error((int)s.Line, (int)s.Column, notMappingMessage);
         return null;
     }
+
+    /// <summary>A scalar spelling true/yes/on or false/no/off (any case); null for anything else.</summary>
+    public static bool? ScalarBool(YamlNode node) => (node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        _ => null,
+    };
 }

@@ -109,16 +109,13 @@ public abstract class YamlSectionReader
     /// <summary>true/yes/on or false/no/off.</summary>
     protected bool? ReadBool(YamlNode node)
     {
-        switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
+        var value = BoundedYaml.ScalarBool(node);
+        if (value is null)
         {
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            default:
-                Error(node, "expected true or false");
-                return null;
+            Error(node, "expected true or false");
         }
+
+        return value;
     }
 
     /// <summary>

@@ -164,16 +164,13 @@ internal sealed class YamlNodeReader
 
     public bool? Bool(YamlNode node, string what)
     {
-        switch ((node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant())
+        var value = BoundedYaml.ScalarBool(node);
+        if (value is null)
         {
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            default:
-                Error(node, $"{what}: expected true or false");
-                return null;
+            Error(node, $"{what}: expected true or false");
         }
+
+        return value;
     }
 
     /// <summary>A list of strings; a single scalar counts as a list of one.</summary>

@@ -75,6 +75,38 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Parse_SectionValues_OfTheWrongKindAreErrorsAtTheirPosition()
+    {
+        const string yaml = """
+            links:
+              allowed_hosts: [docs.example.com]
+              allowed_host: [cdn.example.com]
+            classifier: { enabled: maybe }
+            limits: { max_input_chars: 12.5 }
+            tools: { allow: { shell: true } }
+            """;
+
+        var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Contains(ex.Errors, e => e.Line == 3 && e.Message.Contains("unknown key 'allowed_host'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 4 && e.Message.Contains("true or false", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 5 && e.Message.Contains("whole number", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Line == 6 && e.Message.Contains("list of strings", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData(" On ", true)]
+    [InlineData("FALSE", false)]
+    [InlineData("off", false)]
+    public void Parse_BooleanSpellings_AreAccepted(string spelling, bool expected)
+    {
+        var policy = PolicyLoader.Parse($"classifier: {{ enabled: '{spelling}' }}\n");
+
+        Assert.Equal(expected, policy.ClassifierEnabled);
+    }
+
+    [Fact]
     public void Parse_InvalidYamlSyntax_ReportsLineAndColumn()
     {
         var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse("input: { prompt_injection: block\noutput: [", "x.yaml"));
