@@ -27,7 +27,9 @@ public sealed class EventStoreFaultTests : IDisposable
     public async Task RefusedBatches_AreSpooled_ThenReplayedWhenTheDatabaseRecovers_NoneLostOrDuplicated()
     {
         // The first 4 commit attempts fail: with one retry each, two batches go to the spool. No
-        // periodic replay: the first successful batch is what triggers it.
+        // periodic replay: the first successful batch is what triggers it. How many events a
+        // batch holds depends on how far the writer had got when it woke (at most 100), so the
+        // spooled count is checked against what was replayed, not against a fixed number.
         var failures = 4;
         var ids = new List<Guid>();
         await using (var store = _fx.Open(o => FastFailing(o) with { SpoolReplayInterval = TimeSpan.FromHours(1) }, fault: () => Interlocked.Decrement(ref failures) >= 0))
@@ -46,8 +48,8 @@ public sealed class EventStoreFaultTests : IDisposable
 
             await StoreFixture.EventuallyAsync(async () => await store.CountAsync(new EventQuery()) == 500, "all 500 events");
             var stats = store.Statistics;
-            Assert.Equal(200, stats.Spooled);
-            Assert.Equal(200, stats.Replayed);
+            Assert.InRange(stats.Spooled, 2, 200);
+            Assert.Equal(stats.Spooled, stats.Replayed);
             Assert.Equal(4, stats.FailedAttempts);
             Assert.Equal(500, await store.CountAsync(new EventQuery { Category = FindingCategories.Pii, Principal = "u" }).WaitAsync(Timeout));
         }
