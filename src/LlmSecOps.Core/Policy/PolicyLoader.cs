@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using LlmSecOps.Core.Scanning;
 using YamlDotNet.RepresentationModel;
@@ -553,13 +552,5 @@ public static class PolicyLoader
                 return false;
             }
         }
-
-
-
-
-
-
-
-
     }
 }

@@ -765,12 +765,6 @@ internal static partial class GatewayConfigLoader
             return result;
         }
 
-
-
-
-
-
-
         private TimeSpan? ReadDuration(YamlNode node)
         {
             if (node is YamlScalarNode { Value: var v } && TryParseDuration(v, out var d) && d > TimeSpan.Zero)
@@ -792,7 +786,6 @@ internal static partial class GatewayConfigLoader
             Error(node, "expected a size such as 512KiB or 8MiB");
             return null;
         }
-
 
         [GeneratedRegex("^[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
         private static partial Regex HexPattern();
