@@ -37,11 +37,12 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
 
     private async Task HandleCoreAsync(HttpContext http, Exchange ex)
     {
-        using var raw = RequestGate.BodyBuffer(http);
-        if (await RequestGate.ReadJsonRequestAsync(runtime, http, ex, raw).ConfigureAwait(false) is not (JsonObject body, string model))
+        if (await RequestGate.ReadJsonRequestAsync(runtime, http, ex).ConfigureAwait(false) is not (JsonObject body, string model, PooledBody raw))
         {
             return;
         }
+
+        using var ownedBody = raw;
         if (body.Prop("messages") is not JsonArray { Count: > 0 } messages || !AllMessagesValid(messages))
         {
             await Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_value", "'messages' must be a non-empty array of objects, each with a string 'role'", "messages").ConfigureAwait(false);

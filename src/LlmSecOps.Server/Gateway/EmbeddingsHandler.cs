@@ -21,11 +21,12 @@ internal sealed class EmbeddingsHandler(GatewayRuntime runtime)
 
     private async Task HandleCoreAsync(HttpContext http, Exchange ex)
     {
-        using var raw = RequestGate.BodyBuffer(http);
-        if (await RequestGate.ReadJsonRequestAsync(runtime, http, ex, raw).ConfigureAwait(false) is not (JsonObject body, string model))
+        if (await RequestGate.ReadJsonRequestAsync(runtime, http, ex).ConfigureAwait(false) is not (JsonObject body, string model, PooledBody raw))
         {
             return;
         }
+
+        using var ownedBody = raw;
         var input = body.Prop("input");
         if (input is null or JsonObject)
         {

@@ -59,10 +59,11 @@ internal static class RequestGate
 
     /// <summary>
     /// The checks before a JSON endpoint looks at its body: media type, API key, body size, JSON
-    /// syntax and a string <c>model</c>. Reads the body into <paramref name="raw"/>; null when the
-    /// request was refused (the OpenAI-shaped error is written and the exchange filled in).
+    /// syntax and a string <c>model</c>. The body is read (after the key is checked) into a pooled
+    /// buffer that the caller disposes; null when the request was refused (the OpenAI-shaped error
+    /// is written, the exchange filled in and the buffer already returned).
     /// </summary>
-    public static async Task<(JsonObject Body, string Model)?> ReadJsonRequestAsync(GatewayRuntime runtime, HttpContext http, Exchange ex, PooledBody raw)
+    public static async Task<(JsonObject Body, string Model, PooledBody Raw)?> ReadJsonRequestAsync(GatewayRuntime runtime, HttpContext http, Exchange ex)
     {
         if (!IsJson(http.Request))
         {
@@ -78,32 +79,41 @@ internal static class RequestGate
             return null;
         }
 
-        if (!await ReadBodyAsync(http, raw, runtime.Options.MaxRequestBytes).ConfigureAwait(false))
+        var raw = new PooledBody((int)Math.Min(http.Request.ContentLength ?? 4096, 1 << 20));
+        try
         {
-            await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", TooLarge(runtime)).ConfigureAwait(false);
-            return null;
-        }
+            if (!await ReadBodyAsync(http, raw, runtime.Options.MaxRequestBytes).ConfigureAwait(false))
+            {
+                await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", TooLarge(runtime)).ConfigureAwait(false);
+                raw.Dispose();
+                return null;
+            }
 
-        var body = JsonBody.ParseObject(raw.Span, out var parseError);
-        if (body is null)
+            var body = JsonBody.ParseObject(raw.Span, out var parseError);
+            if (body is null)
+            {
+                await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_json", parseError!).ConfigureAwait(false);
+                raw.Dispose();
+                return null;
+            }
+
+            var model = body.Prop("model").Str();
+            if (string.IsNullOrEmpty(model))
+            {
+                await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "missing_required_parameter", "'model' is required and must be a string", "model").ConfigureAwait(false);
+                raw.Dispose();
+                return null;
+            }
+
+            ex.Model = JsonText.Clean(model.Length > 256 ? model[..256] : model);
+            return (body, model, raw);
+        }
+        catch
         {
-            await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_json", parseError!).ConfigureAwait(false);
-            return null;
+            raw.Dispose();
+            throw;
         }
-
-        var model = body.Prop("model").Str();
-        if (string.IsNullOrEmpty(model))
-        {
-            await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "missing_required_parameter", "'model' is required and must be a string", "model").ConfigureAwait(false);
-            return null;
-        }
-
-        ex.Model = JsonText.Clean(model.Length > 256 ? model[..256] : model);
-        return (body, model);
     }
-
-    /// <summary>A pooled buffer sized for the request's declared body.</summary>
-    public static PooledBody BodyBuffer(HttpContext http) => new((int)Math.Min(http.Request.ContentLength ?? 4096, 1 << 20));
 
     private static string TooLarge(GatewayRuntime runtime) => $"the request body is larger than {runtime.Options.MaxRequestBytes} bytes";
 
