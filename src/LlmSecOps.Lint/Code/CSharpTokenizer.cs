@@ -17,14 +17,9 @@ internal sealed class CSharpTokenizer : TokenizerBase
     {
     }
 
-    public static List<CodeToken> Tokenize(string text)
-    {
-        var t = new CSharpTokenizer(text);
-        t.Run();
-        return t.Tokens;
-    }
+    public static List<CodeToken> Tokenize(string text) => TokensOf(new CSharpTokenizer(text));
 
-    private void Run()
+    protected override void Run()
     {
         var lineStart = true;
         while (Pos < Text.Length)

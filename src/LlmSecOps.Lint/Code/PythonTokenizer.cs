@@ -17,14 +17,9 @@ internal sealed class PythonTokenizer : TokenizerBase
     {
     }
 
-    public static List<CodeToken> Tokenize(string text)
-    {
-        var t = new PythonTokenizer(text);
-        t.Run();
-        return t.Tokens;
-    }
+    public static List<CodeToken> Tokenize(string text) => TokensOf(new PythonTokenizer(text));
 
-    private void Run()
+    protected override void Run()
     {
         while (Pos < Text.Length)
         {

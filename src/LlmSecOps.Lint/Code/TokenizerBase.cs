@@ -18,6 +18,17 @@ internal abstract class TokenizerBase
 
     protected char At(int i) => i >= 0 && i < Text.Length ? Text[i] : '\0';
 
+    /// <summary>Runs a tokenizer over its whole text and returns the tokens it found.</summary>
+    protected static List<CodeToken> TokensOf(TokenizerBase tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        tokenizer.Run();
+        return tokenizer.Tokens;
+    }
+
+    /// <summary>Reads the text from start to end into <see cref="Tokens"/>.</summary>
+    protected abstract void Run();
+
     protected static bool IsIdentStart(char c) => char.IsLetter(c) || c == '_';
 
     protected static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c == '_';

@@ -22,14 +22,9 @@ internal sealed class TypeScriptTokenizer : TokenizerBase
     {
     }
 
-    public static List<CodeToken> Tokenize(string text)
-    {
-        var t = new TypeScriptTokenizer(text);
-        t.Run();
-        return t.Tokens;
-    }
+    public static List<CodeToken> Tokenize(string text) => TokensOf(new TypeScriptTokenizer(text));
 
-    private void Run()
+    protected override void Run()
     {
         while (Pos < Text.Length)
         {
