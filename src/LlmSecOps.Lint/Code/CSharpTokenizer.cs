@@ -399,17 +399,4 @@ internal sealed class CSharpTokenizer : TokenizerBase
                 return i + 2;
         }
     }
-
-    private bool IsHex(int start, int count)
-    {
-        for (var k = start; k < start + count; k++)
-        {
-            if (!char.IsAsciiHexDigit(At(k)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

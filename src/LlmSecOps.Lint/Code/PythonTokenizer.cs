@@ -205,22 +205,4 @@ internal sealed class PythonTokenizer : TokenizerBase
                 return i + 2;
         }
     }
-
-    private bool IsHex(int start, int count)
-    {
-        if (start + count > Text.Length)
-        {
-            return false;
-        }
-
-        for (var k = start; k < start + count; k++)
-        {
-            if (!char.IsAsciiHexDigit(Text[k]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -29,6 +29,20 @@ internal abstract class TokenizerBase
     /// <summary>Reads the text from start to end into <see cref="Tokens"/>.</summary>
     protected abstract void Run();
 
+    /// <summary>Whether the <paramref name="count"/> characters from <paramref name="start"/> are all hex digits (false past the end).</summary>
+    protected bool IsHex(int start, int count)
+    {
+        for (var k = start; k < start + count; k++)
+        {
+            if (!char.IsAsciiHexDigit(At(k)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     protected static bool IsIdentStart(char c) => char.IsLetter(c) || c == '_';
 
     protected static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c == '_';

@@ -301,7 +301,7 @@ internal sealed class TypeScriptTokenizer : TokenizerBase
             case 'r': sb.Append('\r', i); return i + 2;
             case '0' when !char.IsAsciiDigit(At(i + 2)): sb.Append('\0', i); return i + 2;
             case '\n': return i + 2;
-            case 'x' when char.IsAsciiHexDigit(At(i + 2)) && char.IsAsciiHexDigit(At(i + 3)):
+            case 'x' when IsHex(i + 2, 2):
                 sb.Append((char)Convert.ToInt32(Text.Substring(i + 2, 2), 16), i);
                 return i + 4;
             case 'u' when At(i + 2) == '{':
@@ -317,7 +317,7 @@ internal sealed class TypeScriptTokenizer : TokenizerBase
                 return i + 2;
             }
 
-            case 'u' when i + 6 <= Text.Length && char.IsAsciiHexDigit(At(i + 2)) && char.IsAsciiHexDigit(At(i + 3)) && char.IsAsciiHexDigit(At(i + 4)) && char.IsAsciiHexDigit(At(i + 5)):
+            case 'u' when IsHex(i + 2, 4):
                 sb.Append((char)Convert.ToInt32(Text.Substring(i + 2, 4), 16), i);
                 return i + 6;
             case '\0':
