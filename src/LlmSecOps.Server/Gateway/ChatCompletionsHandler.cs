@@ -418,11 +418,11 @@ internal sealed class ChatCompletionsHandler(GatewayRuntime runtime)
         }
 
         ex.UpstreamMs = runtime.Ms(upstreamStarted);
-        if (c.Restorer is null && !c.LogprobsInjected && JsonBody.TryParseDocument(raw.Memory) is { } plain)
+        if (PlainCompletion.Possible(c) && JsonBody.TryParseDocument(raw.Memory) is { } plain)
         {
             using (plain)
             {
-                if (PlainCompletion.Applies(c, plain.RootElement))
+                if (PlainCompletion.Applies(plain.RootElement))
                 {
                     await RespondPlainAsync(c, call, raw, plain.RootElement).ConfigureAwait(false);
                     return;

@@ -14,10 +14,16 @@ namespace LlmSecOps.Server.Gateway;
 /// </summary>
 internal static class PlainCompletion
 {
+    /// <summary>
+    /// Whether the exchange allows this path at all (no placeholders to restore, no
+    /// log-probabilities to trim): checked before the answer is parsed.
+    /// </summary>
+    public static bool Possible(ChatContext c) => c.Restorer is null && !c.LogprobsInjected;
+
     /// <summary>Whether the completion is plain enough for <see cref="ScanAsync"/>: no side effects, nothing recorded.</summary>
-    public static bool Applies(ChatContext c, JsonElement root)
+    public static bool Applies(JsonElement root)
     {
-        if (c.Restorer is not null || c.LogprobsInjected || root.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object)
         {
             return false;
         }
