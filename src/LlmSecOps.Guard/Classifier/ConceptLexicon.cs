@@ -153,8 +153,7 @@ internal static class ConceptLexicon
 
     static ConceptLexicon()
     {
-        var all = new List<string>();
-        var folded = new List<(string, int)>();
+        var folded = new List<(string Entry, int Concept)>();
         var byFirstTwo = new Dictionary<int, List<(string, int)>>();
         for (var c = 0; c < Entries.Length; c++)
         {
@@ -168,7 +167,6 @@ internal static class ConceptLexicon
                     continue;
                 }
 
-                all.Add(entry);
                 folded.Add((entry, c));
                 var key = Key(entry);
                 if (!byFirstTwo.TryGetValue(key, out var list))
@@ -180,8 +178,8 @@ internal static class ConceptLexicon
             }
         }
 
-        AsciiEntries = SearchValues.Create(all.Where(static e => Ascii.IsValid(e)).ToArray(), StringComparison.Ordinal);
-        OtherEntries = SearchValues.Create(all.Where(static e => !Ascii.IsValid(e)).ToArray(), StringComparison.Ordinal);
+        AsciiEntries = SearchValues.Create(folded.Select(static f => f.Entry).Where(static e => Ascii.IsValid(e)).ToArray(), StringComparison.Ordinal);
+        OtherEntries = SearchValues.Create(folded.Select(static f => f.Entry).Where(static e => !Ascii.IsValid(e)).ToArray(), StringComparison.Ordinal);
         FoldedEntries = folded;
         ByFirstTwo = byFirstTwo.ToDictionary(static p => p.Key, static p => p.Value.ToArray());
     }
