@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace LlmSecOps.Storage.Events;
 
 /// <summary>
-/// The event store on one SQLite file. <see cref="Write"/> only queues: a single writer task
+/// The event store on one SQLite file. <see cref="Write"/> only queues: a single writer thread
 /// commits batches of up to <see cref="EventStoreOptions.BatchSize"/> events per transaction. A
 /// batch the database refuses is retried with back-off, then appended to a spool file (JSON
 /// lines, fsync'd) under <c>&lt;data-dir&gt;/spool/</c>; spool files are replayed at start-up and
@@ -21,11 +21,26 @@ namespace LlmSecOps.Storage.Events;
 /// an overflow spool file instead of waiting or dropping it.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The writer has a thread of its own (<see cref="WriterThread"/>). While it keeps up, it yields
+/// its core between the events of a batch for the first <see cref="YieldWindow"/>, so a request
+/// thread woken on that core is not held up for the whole commit; past that, or with events
+/// queued behind the batch, it runs straight through and so never falls behind.
+/// </para>
+/// <para>
 /// Queries take <see cref="EventQuery.Limit"/> as the most rows to return; zero or less means
 /// no limit (use <see cref="ExportAsync"/> to stream large results).
+/// </para>
 /// </remarks>
 public sealed class SqliteEventStore : IEventStore
 {
+    /// <summary>
+    /// How long into a batch the writer yields between events. Measured with the gateway
+    /// benchmark: 0.5 ms kept the tail of one client's requests as low as 2 ms did and the tail
+    /// under saturation (16 clients) as low as not yielding at all.
+    /// </summary>
+    internal static readonly TimeSpan YieldWindow = TimeSpan.FromMilliseconds(0.5);
+
     private readonly EventStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -65,7 +80,7 @@ public sealed class SqliteEventStore : IEventStore
         });
         _lastReplayAt = time.GetTimestamp();
         _lastMergeAt = _lastReplayAt;
-        _writerTask = Task.Run(RunGuardedAsync);
+        _writerTask = WriterThread.Start("llmsecops-event-writer", RunGuarded);
     }
 
     /// <summary>The database file; other modules may add their own tables with <see cref="SqliteDatabase.Migrate"/>.</summary>
@@ -221,14 +236,14 @@ public sealed class SqliteEventStore : IEventStore
     private static string Serialize(LlmEvent evt) => JsonSerializer.Serialize(evt, JsonDefaults.Options);
 
     /// <summary>
-    /// The writer task. Everything inside handles its own failures; this is the last line for a
-    /// bug: nothing queued is stranded and no flush waits forever.
+    /// The writer thread's body. Everything inside handles its own failures; this is the last line
+    /// for a bug: nothing queued is stranded and no flush waits forever.
     /// </summary>
-    private async Task RunGuardedAsync()
+    private void RunGuarded()
     {
         try
         {
-            await RunAsync().ConfigureAwait(false);
+            Run();
         }
         catch (Exception ex)
         {
@@ -260,7 +275,7 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         _spoolPending = SpoolReader.Pending(_options.SpoolDirectory).Count > 0;
         if (_spoolPending)
@@ -274,12 +289,12 @@ public sealed class SqliteEventStore : IEventStore
         var reader = _channel.Reader;
         var batch = new List<PendingEvent>(_options.BatchSize);
         var flushes = new List<TaskCompletionSource>();
-        while (await WaitForWorkAsync(reader).ConfigureAwait(false))
+        while (WaitForWork(reader))
         {
             Drain(reader, batch, flushes);
             if (batch.Count > 0 && batch.Count < _options.BatchSize && flushes.Count == 0 && _options.Linger > TimeSpan.Zero)
             {
-                await Task.Delay(_options.Linger, _time).ConfigureAwait(false);
+                Sleep(_options.Linger);
                 Drain(reader, batch, flushes);
             }
 
@@ -290,7 +305,7 @@ public sealed class SqliteEventStore : IEventStore
 
             if (batch.Count > 0)
             {
-                await PersistAsync(batch).ConfigureAwait(false);
+                Persist(batch);
                 batch.Clear();
             }
 
@@ -327,7 +342,7 @@ public sealed class SqliteEventStore : IEventStore
                 batch.Add(stranded);
             }
 
-            await PersistAsync(batch, closing: true).ConfigureAwait(false);
+            Persist(batch, closing: true);
             batch.Clear();
         }
 
@@ -381,7 +396,8 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    private async ValueTask<bool> WaitForWorkAsync(ChannelReader<WorkItem> reader)
+    /// <summary>Blocks the writer thread until work is queued (false once the queue is closed and empty).</summary>
+    private bool WaitForWork(ChannelReader<WorkItem> reader)
     {
         while (true)
         {
@@ -400,7 +416,7 @@ public sealed class SqliteEventStore : IEventStore
 
             if (wake is null)
             {
-                return await reader.WaitToReadAsync().ConfigureAwait(false);
+                return WriterThread.Wait(reader.WaitToReadAsync());
             }
 
             if (wake > TimeSpan.Zero)
@@ -408,7 +424,7 @@ public sealed class SqliteEventStore : IEventStore
                 using var timeout = new CancellationTokenSource(wake.Value, _time);
                 try
                 {
-                    return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+                    return WriterThread.Wait(reader.WaitToReadAsync(timeout.Token));
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                 {
@@ -455,7 +471,7 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    private async Task PersistAsync(List<PendingEvent> batch, bool closing = false)
+    private void Persist(List<PendingEvent> batch, bool closing = false)
     {
         var delay = _options.RetryDelay;
         Exception? last = null;
@@ -470,7 +486,7 @@ public sealed class SqliteEventStore : IEventStore
             if (attempt < _options.MaxRetries)
             {
                 EventStoreLog.BatchRetry(_logger, batch.Count, attempt + 1, delay.TotalMilliseconds, last!);
-                await Task.Delay(delay, _time).ConfigureAwait(false);
+                Sleep(delay);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
@@ -497,7 +513,7 @@ public sealed class SqliteEventStore : IEventStore
                     return;
                 }
 
-                await Task.Delay(_options.MaxRetryDelay, _time).ConfigureAwait(false);
+                Sleep(_options.MaxRetryDelay);
                 if (TryInsert(batch, out var inserted, out last))
                 {
                     Interlocked.Add(ref _written, inserted);
@@ -507,11 +523,16 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
+    /// <summary>Blocks the writer thread for the delay, measured on the store's clock.</summary>
+    private void Sleep(TimeSpan delay) => Task.Delay(delay, _time).GetAwaiter().GetResult();
+
     private bool TryInsert(List<PendingEvent> batch, out int inserted, out Exception? error)
     {
         try
         {
-            inserted = _writer.Insert(batch);
+            // Polite only while keeping up: nothing else queued behind this batch.
+            var polite = batch.Count < _options.BatchSize && _channel.Reader.Count == 0;
+            inserted = _writer.Insert(batch, polite ? YieldWindow : TimeSpan.Zero);
             error = null;
             _lastAttemptFailed = false;
             return true;

@@ -179,6 +179,36 @@ public sealed class SqliteEventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Writer_CommitsOnItsOwnThread_NotOnThePool()
+    {
+        // The fault seam runs inside each batch's transaction, on whatever thread commits it.
+        var committers = new System.Collections.Concurrent.ConcurrentBag<(bool Pool, string? Name)>();
+        await using (var store = _fx.Open(fault: () =>
+        {
+            committers.Add((Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name));
+            return false;
+        }))
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                store.Write(StoreFixture.Event(i));
+                if (i % 10 == 9)
+                {
+                    await store.FlushAsync().WaitAsync(Timeout);
+                }
+            }
+        }
+
+        Assert.True(committers.Count >= 5, $"{committers.Count} commits");
+        Assert.All(committers, c =>
+        {
+            Assert.False(c.Pool);
+            Assert.Equal("llmsecops-event-writer", c.Name);
+        });
+        Assert.Equal(50, _fx.RawCount());
+    }
+
+    [Fact]
     public async Task Write_FromManyThreads_StoresEveryEventOnce()
     {
         const int threads = 8, each = 2_500;
