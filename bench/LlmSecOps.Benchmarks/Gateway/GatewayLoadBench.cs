@@ -16,7 +16,8 @@ namespace LlmSecOps.Benchmarks.Gateway;
 /// <summary>
 /// Added latency and throughput of the gateway: the same closed-loop load is sent to a loopback
 /// fake upstream directly, then through the gateway in front of it, with the default policy and
-/// 1 KB prompts. Reports p50/p99 latency, requests per second and allocations per request.
+/// 1 KB prompts. Reports p50/p99 latency, requests per second and allocations per request, and
+/// for the gateway runs the stages each event recorded (guards, upstream call, the rest).
 /// <code>
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway [--seconds 10] [--warmup 3] [--concurrency 1,16] [--sink null|sqlite] [--upstream-ms 0] [--scanners default|none]
 /// dotnet run -c Release --project bench/LlmSecOps.Benchmarks -- gateway upstream --urls http://127.0.0.1:9101   (for wrk)
@@ -66,7 +67,8 @@ internal static class GatewayLoadBench
             "none" => new GuardEngine(GuardPolicy.Default, []),
             _ => throw new ArgumentException($"unknown scanner set {options.Scanners} (default or none)"),
         };
-        var (sink, disposeSink) = await CreateSinkAsync(options.Sink).ConfigureAwait(false);
+        var (innerSink, disposeSink) = await CreateSinkAsync(options.Sink).ConfigureAwait(false);
+        var sink = new StageRecordingSink(innerSink);
         var host = GatewayHost.Create(new GatewayHostSettings
         {
             Options = GatewayOptions.ForUpstream(upstream.BaseUrl),
@@ -90,12 +92,25 @@ internal static class GatewayLoadBench
                 _ = await MeasureAsync(directUri, body, concurrency, options.Warmup).ConfigureAwait(false);
                 _ = await MeasureAsync(gatewayUri, body, concurrency, options.Warmup).ConfigureAwait(false);
                 var direct = await MeasureAsync(directUri, body, concurrency, options.Seconds).ConfigureAwait(false);
+                sink.Reset();
                 var gateway = await MeasureAsync(gatewayUri, body, concurrency, options.Seconds).ConfigureAwait(false);
                 Print("direct", concurrency, direct);
                 Print("gateway", concurrency, gateway);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"added    {concurrency,4}                         {gateway.P50 - direct.P50,8:0.000} {gateway.P90 - direct.P90,8:0.000} {gateway.P99 - direct.P99,8:0.000}   throughput {100.0 * gateway.Rps / direct.Rps:0.0}% of direct"));
+                foreach (var line in sink.Describe())
+                {
+                    Console.WriteLine(line);
+                }
+
+                if (innerSink is SqliteEventStore store)
+                {
+                    // Whether the writer keeps up: a queue that grows run after run would end in the overflow spool.
+                    var stats = store.Statistics;
+                    Console.WriteLine($"  event store  {stats.Written} written, {stats.Queued} queued when the run ended, {stats.Spooled} spooled");
+                }
+
                 Console.WriteLine();
             }
 

@@ -6,7 +6,7 @@ namespace LlmSecOps.Benchmarks.Storage;
 
 /// <summary>
 /// Event ingestion into SQLite through the store's public path: Write() from the caller, batched
-/// commits on the writer task, FlushAsync until durable. Reported per event; events/s = 1 / mean.
+/// commits on the writer thread, FlushAsync until durable. Reported per event; events/s = 1 / mean.
 /// Budget: 50,000 events/s.
 /// </summary>
 [MemoryDiagnoser]
