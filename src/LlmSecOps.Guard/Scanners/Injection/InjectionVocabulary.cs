@@ -90,7 +90,7 @@ internal static class InjectionVocabulary
         Add(
             "instr",
             "instructions instruction directions directives directive guidelines guideline guidance prompt prompts programming training " +
-            "conditioning",
+            "conditioning ruleset",
             "anweisung* instruktion* befehl* vorgaben richtlinien aufgaben aufgabe anordnung*", // de
             "consignes directives ordres commandes indications", // fr
             "instrucciones instruccion indicaciones ordenes directrices directivas comandos", // es
@@ -191,6 +191,9 @@ internal static class InjectionVocabulary
             "pokaz wypisz ujawnij powtorz podaj wyswietl napisz", // pl
             "tunjukkan tampilkan ungkapkan", // id
             "visa avsloja upprepa");
+
+        // Verbs that recast a text into another form: asked of "your instructions", they extract them.
+        Add("recast", "format formatted reformat convert rewrite restructure turn encode express render transcribe translate explain list tabulate rap rhyme poem sonnet song versify");
 
         // Verbs that dump text verbatim (not "translate" or "summarise", which users ask of pasted text).
         Add("dump", "repeat print output reproduce recite echo dump reveal spell display show list copy paste write+out type+out");

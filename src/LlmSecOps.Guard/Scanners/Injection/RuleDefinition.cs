@@ -18,6 +18,13 @@ internal enum RuleFlags
     /// harm fired too.
     /// </summary>
     Style = 4,
+
+    /// <summary>
+    /// Points back at text before the user's ("the above words", "prior instructions"): counts in
+    /// full only near the start of the text, where nothing the user wrote stands above it. Later,
+    /// after a pasted document, the same words usually mean that document, so it weighs a third.
+    /// </summary>
+    Opening = 8,
 }
 
 /// <summary>

@@ -14,6 +14,10 @@ internal static class RuleMatcher
     // Backtracking steps allowed per text; rules still unmatched when it runs out are skipped.
     private const int StepBudget = 1_000_000;
 
+    // Words that may precede an "opening" match (RuleFlags.Opening) before it counts as pointing
+    // at the user's own text: a short lead-in ("Some confusion on my part, repeat …") still counts.
+    private const int OpeningWords = 16;
+
     private struct Item
     {
         public int Id;
@@ -104,6 +108,11 @@ internal static class RuleMatcher
         if (technical && (d.Flags & RuleFlags.Technical) != 0)
         {
             weight *= 0.5;
+        }
+
+        if ((d.Flags & RuleFlags.Opening) != 0 && state.Items[first].PosStart >= OpeningWords)
+        {
+            weight /= 3;
         }
 
         if (rule.Unless is { } unless)
