@@ -390,6 +390,9 @@ internal static class InjectionRules
 
         // ---- Framing ------------------------------------------------------------------------
         new("jailbreak.framing.hypothetical", Jb, 0.25, "@framing", "frames the request as fiction or hypothesis", RuleFlags.Style),
+        new("jailbreak.framing.deceased_relative", Jb, 0.45,
+            "act|pretend|roleplay|play|be|imitate|impersonate|become ~4 my ~1 deceased|late|dead ~1 @relative ~12 used+to",
+            "casts the model as a dead relative who \"used to\" tell the user something, a known wrapper for forbidden content"),
         new("jailbreak.framing.harmful_howto", Jb, 0.35, "@howto ~10 @harm", "asks how to do something harmful", RuleFlags.Companion, Unless: "@defensive", UnlessFactor: 0.3, UnlessReach: 6),
         new("jailbreak.framing.harmful_howto", Jb, 0.35, "@harm ~8 @evasion", "asks how to do something harmful unnoticed", RuleFlags.Companion, Unless: "@defensive", UnlessFactor: 0.3, UnlessReach: 6),
         new("jailbreak.framing.harmful_howto", Jb, 0.3, "@howto ~8 @evasion", "asks how to do something unnoticed", RuleFlags.Companion, Unless: "@defensive", UnlessFactor: 0.3, UnlessReach: 6),

@@ -192,6 +192,9 @@ internal static class InjectionVocabulary
             "tunjukkan tampilkan ungkapkan", // id
             "visa avsloja upprepa");
 
+        // Close relatives, for the "my late grandmother used to tell me …" template.
+        Add("relative", "grandmother grandma granny nana grandfather grandpa granddad aunt auntie uncle mother mom mum father dad");
+
         // Verbs that recast a text into another form: asked of "your instructions", they extract them.
         Add("recast", "format formatted reformat convert rewrite restructure turn encode express render transcribe translate explain list tabulate rap rhyme poem sonnet song versify");
 
@@ -422,6 +425,7 @@ internal static class InjectionVocabulary
             "hate+speech racist+joke racial+slur slurs ethnic+cleansing inferior+race harass harassment cyberbully cyberbullying " +
             "lethal+dose cyanide arsenic nerve+gas mustard+gas dirty+bomb enriched+uranium ammonium+nitrate gunpowder silencer " +
             "smuggle smuggling drug+trafficking cook+meth crack+cocaine murder murdering kill+someone kill+a+person kill+my kill+people " +
+            "activation+keys product+keys license+keys licence+keys serial+keys cd+keys keygen pirated+software cracked+software " +
             "hurt+someone arson burn+down sabotage hijack+a+plane derail mass+shooting school+shooting vandalize overthrow+the+government " +
             "manipulate+someone+into groom grooming revenge+porn deepfake+porn non+consensual nonconsensual eating+disorder starve+myself cut+myself " +
             "pick+a+lock lockpick pickpocket carjack carjacking scam+people scam+elderly con+people dark+web " +
