@@ -407,6 +407,7 @@ internal static class InjectionVocabulary
             "howto",
             "teach+how teaches+how show+me+how shows+how shows+his teach+me+to how+to how+do+i how+can+i how+would+i how+would+one how+does+one step+by+step instructions+for instructions+on " +
             "guide+to guide+on tutorial recipe detailed+guide detailed+instructions explain+how ways+to methods+for describe+how " +
+            "best+way+to smartest+way+to cleverest+way+to easiest+way+to safest+way+to simplest+way+to surest+way+to " +
             "walk+me+through procedure+for steps+to the+steps recipe+for how+would+someone how+could+someone how+can+someone how+does+someone " +
             "how+would+you how+could+i write+a+working working+code write+a+tutorial tutorial+on write+a+script write+code+for code+for");
 
@@ -426,6 +427,7 @@ internal static class InjectionVocabulary
             "lethal+dose cyanide arsenic nerve+gas mustard+gas dirty+bomb enriched+uranium ammonium+nitrate gunpowder silencer " +
             "smuggle smuggling drug+trafficking cook+meth crack+cocaine murder murdering kill+someone kill+a+person kill+my kill+people " +
             "activation+keys product+keys license+keys licence+keys serial+keys cd+keys keygen pirated+software cracked+software " +
+            "dispose+of+a+body dispose+of+the+body hide+a+body hide+the+body get+rid+of+a+body get+rid+of+the+body cook+crack cooked+crack cooking+crack " +
             "hurt+someone arson burn+down sabotage hijack+a+plane derail mass+shooting school+shooting vandalize overthrow+the+government " +
             "manipulate+someone+into groom grooming revenge+porn deepfake+porn non+consensual nonconsensual eating+disorder starve+myself cut+myself " +
             "pick+a+lock lockpick pickpocket carjack carjacking scam+people scam+elderly con+people dark+web " +
@@ -554,6 +556,7 @@ internal static class InjectionVocabulary
             "without+leaving+any+trace without+leaving+traces cannot+be+traced can't+be+traced never+be+traced without+a+trace undetectable undetected avoid+detection evade+detection " +
             "evading+detection avoid+getting+caught avoid+being+caught evade+the+police evade+police avoid+the+police evade+law+enforcement " +
             "avoid+law+enforcement get+away+with cover+my+tracks covering+my+tracks no+one+will+know nobody+will+know without+anyone+knowing " +
+            "never+found never+be+found is+never+found won't+be+found without+a+struggle " +
             "without+them+knowing without+their+knowledge without+their+consent bypass+antivirus evade+antivirus hides+from+antivirus " +
             "hide+from+antivirus slip+past untraceable+by");
 
