@@ -276,7 +276,7 @@ internal static class InjectionRules
             "asks for the model's hidden setup"),
         new("injection.extraction.recast", Inj, 0.6, "@recast ~3 @your ~2 @instr|@sysprompt",
             "asks for the model's instructions in another form (a list, code, a poem)", Unless: "for|on|regarding|how", UnlessFactor: 0.4),
-        new("injection.extraction.recast", Inj, 0.55, "@recast ~2 @prior ~1 @instr",
+        new("injection.extraction.recast", Inj, 0.55, "@recast ~2 previous|prior|above|earlier|preceding|initial|original|aforementioned ~1 @instr",
             "asks for the earlier instructions in another form", RuleFlags.Opening, "@self", 0.4, UnlessReach: 12),
         new("injection.extraction.recast", Inj, 0.45, "@recast ~2 the instructions|instruction|rules|ruleset|prompt",
             "opens by asking for \"the instructions\" in another form, with none of the user's own above",
