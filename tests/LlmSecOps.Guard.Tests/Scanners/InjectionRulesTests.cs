@@ -102,6 +102,19 @@ public sealed class InjectionRulesTests
         Assert.Equal(weight, s.Weight, 6);
     }
 
+    [Theory]
+    [InlineData("\u0646\u0627\u062F\u06CC\u062F\u0647", "\u0627\u06CC\u0646 \u0631\u0627 \u0646\u0627\u062F\u06CC\u062F\u0647 \u0628\u06AF\u06CC\u0631")] // Persian yeh in entry and text
+    [InlineData("\u0646\u0627\u062F\u06CC\u062F\u0647", "\u0627\u06CC\u0646 \u0631\u0627 \u0646\u0627\u062F\u064A\u062F\u0647 \u0628\u06AF\u06CC\u0631")] // Arabic yeh in the text
+    [InlineData("qu\u00EAn", "h\u00E3y qu\u00EAn \u0111i")] // accented Latin entry
+    public void Match_EntriesAreFoldedLikeTheText(string entry, string text)
+    {
+        var set = RuleSet.Compile(
+            new Dictionary<string, string[]> { ["ignore"] = [entry] },
+            [new RuleDefinition("injection.test", FindingCategories.PromptInjection, 0.5, "@ignore", "test")]);
+
+        Assert.Single(MatchNormalized(set, text));
+    }
+
     private static List<Signal> MatchNormalized(RuleSet set, string original)
     {
         var (normalized, map) = Guard.Text.TextNormalizer.Normalize(original);

@@ -5,8 +5,8 @@ namespace LlmSecOps.Guard.Scanners.Injection;
 /// accents removed from Latin letters): <c>word</c>, <c>stem*</c>, <c>multi+word</c>, or a keyword
 /// in a script without spaces. Non-English entries cover instruction override, system-prompt
 /// extraction and developer-mode requests in German, French, Spanish, Portuguese, Italian,
-/// Dutch, Russian, Chinese, Japanese, Korean, Arabic, Hindi, Turkish, Polish, Indonesian and
-/// Swedish.
+/// Dutch, Russian, Chinese, Japanese, Korean, Arabic, Hindi, Turkish, Polish, Indonesian,
+/// Swedish, Hebrew, Persian, Swahili, Romanian and Greek.
 /// </summary>
 internal static class InjectionVocabulary
 {
@@ -84,7 +84,12 @@ internal static class InjectionVocabulary
             "tidigare foregaende", // sv
             "prethodne prethodni", // hr
             "predchozi", // cs
-            "попередн*"); // uk
+            "попередн*", // uk
+            "קודמות הקודמות הקודם הקודמים קודמים הקודמת המקוריות לעיל", // he
+            "قبلی پیشین اولیه", // fa
+            "zilizopita yaliyopita iliyopita zilizotangulia", // sw
+            "anterioare precedente initiale", // ro
+            "προηγούμενες προηγούμενο αρχικές"); // el
 
         // What the model was told: AI-specific words.
         Add(
@@ -109,7 +114,13 @@ internal static class InjectionVocabulary
             "instruktioner", // sv
             "instrukcije upute", // hr
             "instrukce pokyny", // cs
-            "інструкці* вказівк*"); // uk
+            "інструкці* вказівк*", // uk
+            "הוראות ההוראות הנחיות ההנחיות", // he
+            "دستورالعمل دستورالعملها دستورات", // fa
+            "maagizo maelekezo", // sw
+            "instructiuni instructiunile", // ro
+            "οδηγίες εντολές", // el
+            "ہدایات"); // ur
 
         // Words for what was said before that are instructions only in context ("the previous message").
         Add("instr2", "orders commands context conversation conversations messages message tasks task assignments assignment requests chat information " +
@@ -121,7 +132,7 @@ internal static class InjectionVocabulary
             "rules",
             "rules rule policies policy constraints restrictions limitations filters safeguards guardrails text content",
             "regeln", "regles", "reglas normas", "regras", "regole", "regels", "правил*", "规则 規則 限制", "ルール 規則 制限", "규칙 제한",
-            "قواعد", "नियम*", "kural*", "zasad* regul*", "aturan", "regler");
+            "قواعد", "नियम*", "kural*", "zasad* regul*", "aturan", "regler", "כללים הכללים", "قوانین", "sheria", "reguli regulile");
 
         Add(
             "sysprompt",
@@ -168,7 +179,12 @@ internal static class InjectionVocabulary
             "goster* yazdir* tekrarla* soyle", // tr
             "pokaz wypisz ujawnij powtorz wyswietl", // pl
             "tunjukkan tampilkan ungkapkan", // id
-            "visa avsloja upprepa"); // sv
+            "visa avsloja upprepa", // sv
+            "הצג הראה תראה תגיד חשוף העתק כתוב", // he
+            "نشان+بده بگو فاش+کن بنویس", // fa
+            "onyesha nakili niambie fichua andika", // sw
+            "arata dezvaluie spune afiseaza repeta", // ro
+            "δείξε αποκάλυψε πες γράψε"); // el
 
         Add(
             "reveal",
@@ -190,7 +206,12 @@ internal static class InjectionVocabulary
             "goster* yazdir* tekrarla* soyle paylas*", // tr
             "pokaz wypisz ujawnij powtorz podaj wyswietl napisz", // pl
             "tunjukkan tampilkan ungkapkan", // id
-            "visa avsloja upprepa");
+            "visa avsloja upprepa", // sv
+            "הצג הראה תראה תגיד חשוף העתק כתוב", // he
+            "نشان+بده بگو فاش+کن بنویس", // fa
+            "onyesha nakili niambie fichua andika", // sw
+            "arata dezvaluie spune afiseaza repeta", // ro
+            "δείξε αποκάλυψε πες γράψε"); // el
 
         // Close relatives, for the "my late grandmother used to tell me …" template.
         Add("relative", "grandmother grandma granny nana grandfather grandpa granddad aunt auntie uncle mother mom mum father dad");
