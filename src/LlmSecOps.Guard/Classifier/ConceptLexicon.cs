@@ -248,23 +248,5 @@ internal static class ConceptLexicon
     }
 
     // The normaliser's compatibility folds (accented Latin letters and the like), then lower case.
-    private static string Fold(string entry)
-    {
-        var sb = new StringBuilder(entry.Length);
-        Span<char> folded = stackalloc char[4];
-        foreach (var c in entry)
-        {
-            var n = CharFolding.Fold(c, folded);
-            if (n == 0)
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                sb.Append(folded[..n]);
-            }
-        }
-
-        return sb.ToString().ToLowerInvariant();
-    }
+    private static string Fold(string entry) => CharFolding.FoldEntry(entry).ToLowerInvariant();
 }

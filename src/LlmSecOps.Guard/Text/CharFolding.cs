@@ -87,6 +87,31 @@ internal static class CharFolding
     }
 
     /// <summary>
+    /// A word list entry with the compatibility folds the normaliser applies to text (accents off
+    /// Latin letters, one form of the Arabic yeh and kaf …), char by char; case is left alone.
+    /// Returns the same instance when nothing folds.
+    /// </summary>
+    public static string FoldEntry(string entry)
+    {
+        Span<char> folded = stackalloc char[3];
+        System.Text.StringBuilder? sb = null;
+        for (var i = 0; i < entry.Length; i++)
+        {
+            var n = Fold(entry[i], folded);
+            if (n == 0)
+            {
+                sb?.Append(entry[i]);
+                continue;
+            }
+
+            sb ??= new System.Text.StringBuilder(entry, 0, i, entry.Length + 4);
+            sb.Append(folded[..n]);
+        }
+
+        return sb?.ToString() ?? entry;
+    }
+
+    /// <summary>
     /// Writes the compatibility fold of a kept code point into <paramref name="destination"/>
     /// (up to three chars) and returns how many were written; 0 means "no fold, keep the code point".
     /// </summary>

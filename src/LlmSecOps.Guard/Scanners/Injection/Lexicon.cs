@@ -40,7 +40,7 @@ internal sealed class Lexicon
     {
         // Folded as the text is (accents off Latin letters, one form of the Arabic yeh and kaf …),
         // so an entry written the usual way matches the normalised text.
-        entry = FoldEntry(entry);
+        entry = CharFolding.FoldEntry(entry);
         if (_ids.TryGetValue(entry, out var id))
         {
             return id;
@@ -257,24 +257,4 @@ internal sealed class Lexicon
     /// <summary>Keywords starting with a character (longest first), for substring scripts.</summary>
     public ReadOnlySpan<(string Keyword, int Id)> KeywordsStartingWith(char c) =>
         _keywords.TryGetValue(c, out var list) ? list : [];
-
-    private static string FoldEntry(string entry)
-    {
-        Span<char> folded = stackalloc char[3];
-        System.Text.StringBuilder? sb = null;
-        for (var i = 0; i < entry.Length; i++)
-        {
-            var n = CharFolding.Fold(entry[i], folded);
-            if (n == 0)
-            {
-                sb?.Append(entry[i]);
-                continue;
-            }
-
-            sb ??= new System.Text.StringBuilder(entry, 0, i, entry.Length + 4);
-            sb.Append(folded[..n]);
-        }
-
-        return sb?.ToString() ?? entry;
-    }
 }
