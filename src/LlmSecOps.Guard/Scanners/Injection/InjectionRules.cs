@@ -14,6 +14,10 @@ internal static class InjectionRules
     private const string Inj = FindingCategories.PromptInjection;
     private const string Jb = FindingCategories.Jailbreak;
 
+    // Persian puts the adjective after the noun and the verb last: "instructions previous …", then
+    // the verb ("ignore", "show").
+    private const string PersianEarlierInstructions = "دستورالعمل|دستورالعملها|دستورات|قوانین ~3 قبلی|پیشین|اولیه";
+
     /// <summary>Every rule.</summary>
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
@@ -24,8 +28,7 @@ internal static class InjectionRules
             "asks the model to ignore the instructions it was given", Unless: "@self", UnlessFactor: 0.35),
         new("injection.override.ignore_previous", Inj, 0.85, "@prior ~2 @instr|@sysprompt ~4 @ignore",
             "asks the model to ignore the instructions it was given", Unless: "@self", UnlessFactor: 0.35),
-        // Persian puts the adjective after the noun and the verb last: "instructions previous … ignore".
-        new("injection.override.ignore_previous", Inj, 0.85, "دستورالعمل|دستورالعملها|دستورات|قوانین ~3 قبلی|پیشین|اولیه ~4 نادیده|فراموش",
+        new("injection.override.ignore_previous", Inj, 0.85, PersianEarlierInstructions + " ~4 نادیده|فراموش",
             "asks the model to ignore the instructions it was given"),
         new("injection.override.ignore_previous", Inj, 0.7, "@ignore ~3 @prior ~2 @instr2|@rules",
             "asks the model to ignore what came before", RuleFlags.Technical, "@self", 0.35),
@@ -281,8 +284,7 @@ internal static class InjectionRules
             "opens by asking for the earlier instructions", RuleFlags.Opening, "my|our|for|of|on|about|to", 0.35),
         new("injection.extraction.instructions", Inj, 0.6, "@disclose ~3 @prior ~1 @instr",
             "opens by asking for the earlier instructions", RuleFlags.Opening, "my|our|for|of|on|about|to", 0.35),
-        // Persian: "instructions previous … show", the verb last.
-        new("injection.extraction.instructions", Inj, 0.6, "دستورالعمل|دستورالعملها|دستورات|قوانین ~3 قبلی|پیشین|اولیه ~4 نشان|بگو|فاش|بنویس",
+        new("injection.extraction.instructions", Inj, 0.6, PersianEarlierInstructions + " ~4 نشان|بگو|فاش|بنویس",
             "asks for the earlier instructions"),
         new("injection.extraction.recast", Inj, 0.6, "@recast ~3 @your ~2 @instr|@sysprompt",
             "asks for the model's instructions in another form (a list, code, a poem)", Unless: "for|on|regarding|how", UnlessFactor: 0.4),

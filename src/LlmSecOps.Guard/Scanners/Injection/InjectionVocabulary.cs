@@ -160,58 +160,64 @@ internal static class InjectionVocabulary
 
         Add("nzam", "نظام");
 
+        // "Show", "tell", "write" in the languages both verb lists below share word for word.
+        string[] showVerbsMore =
+        [
+            "הצג הראה תראה תגיד חשוף העתק כתוב", // he
+            "نشان+بده بگو فاش+کن بنویس", // fa
+            "onyesha nakili niambie fichua andika", // sw
+            "arata dezvaluie spune afiseaza repeta", // ro
+            "δείξε αποκάλυψε πες γράψε", // el
+        ];
+
         // Verbs that ask for something to be shown as it is.
         Add(
             "disclose",
-            "reveal print show display output repeat tell disclose expose leak dump recite echo spell share what's whats what+is what+are what+was what+were",
-            "zeig* nenne verrate drucke wiederhole wiederholen ausgeben offenbare enthull* was+ist was+sind", // de
-            "revele revelez reveler affiche affichez afficher montre montrez montrer imprime imprimez repete repetez repeter divulgue quel+est quelles+sont", // fr
-            "revela revelar muestra muestrame mostrar imprime imprimir repite repetir dime divulga cual+es cuales+son", // es
-            "revele mostre mostra imprima repita repete diga qual+e quais+sao", // pt
-            "rivela rivelare mostrami stampa stampare ripeti ripetere dimmi qual+e quali+sono", // it
-            "toon onthul herhaal laat+zien wat+is wat+zijn", // nl
-            "покажи покажите выведи выведите раскрой раскройте напечатай повтори повторите скажи скажите назови", // ru
-            "显示 顯示 输出 輸出 打印 告诉我 告訴我 透露 泄露 洩露 重复 重複 展示 说出 說出", // zh
-            "表示 出力 教えて 見せて 繰り返 開示", // ja
-            "보여 출력 알려 공개 반복 말해", // ko
-            "اكشف اعرض اطبع كرر اظهر اخبرني", // ar
-            "दिखाओ दिखाएं दिखाइए बताओ बताएं बताइए प्रकट दोहराओ", // hi
-            "goster* yazdir* tekrarla* soyle", // tr
-            "pokaz wypisz ujawnij powtorz wyswietl", // pl
-            "tunjukkan tampilkan ungkapkan", // id
-            "visa avsloja upprepa", // sv
-            "הצג הראה תראה תגיד חשוף העתק כתוב", // he
-            "نشان+بده بگو فاش+کن بنویس", // fa
-            "onyesha nakili niambie fichua andika", // sw
-            "arata dezvaluie spune afiseaza repeta", // ro
-            "δείξε αποκάλυψε πες γράψε"); // el
+            [
+                "reveal print show display output repeat tell disclose expose leak dump recite echo spell share what's whats what+is what+are what+was what+were",
+                "zeig* nenne verrate drucke wiederhole wiederholen ausgeben offenbare enthull* was+ist was+sind", // de
+                "revele revelez reveler affiche affichez afficher montre montrez montrer imprime imprimez repete repetez repeter divulgue quel+est quelles+sont", // fr
+                "revela revelar muestra muestrame mostrar imprime imprimir repite repetir dime divulga cual+es cuales+son", // es
+                "revele mostre mostra imprima repita repete diga qual+e quais+sao", // pt
+                "rivela rivelare mostrami stampa stampare ripeti ripetere dimmi qual+e quali+sono", // it
+                "toon onthul herhaal laat+zien wat+is wat+zijn", // nl
+                "покажи покажите выведи выведите раскрой раскройте напечатай повтори повторите скажи скажите назови", // ru
+                "显示 顯示 输出 輸出 打印 告诉我 告訴我 透露 泄露 洩露 重复 重複 展示 说出 說出", // zh
+                "表示 出力 教えて 見せて 繰り返 開示", // ja
+                "보여 출력 알려 공개 반복 말해", // ko
+                "اكشف اعرض اطبع كرر اظهر اخبرني", // ar
+                "दिखाओ दिखाएं दिखाइए बताओ बताएं बताइए प्रकट दोहराओ", // hi
+                "goster* yazdir* tekrarla* soyle", // tr
+                "pokaz wypisz ujawnij powtorz wyswietl", // pl
+                "tunjukkan tampilkan ungkapkan", // id
+                "visa avsloja upprepa", // sv
+                .. showVerbsMore,
+            ]);
 
         Add(
             "reveal",
-            "reveal print show display output repeat tell give share sharing pasting quoting copying printing showing repeating listing outputting disclose expose leak dump list recite write provide paste copy echo " +
-            "return state spell type send summarize summarise translate reproduce rephrase paraphrase reword restate outline tldr " +
-            "what's whats what+is what+are what+was what+were",
-            "zeig* gib nenne verrate drucke wiederhole wiederholen ausgeben offenbare enthull* schreib* was+ist was+sind", // de
-            "revele revelez reveler affiche affichez afficher montre montrez montrer donne donnez imprime imprimez repete repetez repeter ecris ecrivez dis dites divulgue quel+est quelles+sont", // fr
-            "revela revelar muestra muestrame mostrar imprime imprimir repite repetir dime escribe comparte divulga cual+es cuales+son", // es
-            "revele mostre mostra imprima repita repete diga escreva compartilhe qual+e quais+sao", // pt
-            "rivela rivelare mostrami stampa stampare ripeti ripetere dimmi scrivi condividi qual+e quali+sono", // it
-            "toon onthul geef herhaal laat+zien schrijf wat+is wat+zijn", // nl
-            "покажи покажите выведи выведите раскрой раскройте напечатай повтори повторите скажи скажите назови напиши", // ru
-            "显示 顯示 输出 輸出 打印 告诉我 告訴我 透露 泄露 洩露 重复 重複 展示 给我 給我 说出 說出", // zh
-            "表示 出力 教えて 見せて 繰り返 開示", // ja
-            "보여 출력 알려 공개 반복 말해", // ko
-            "اكشف اعرض اطبع كرر اظهر اخبرني", // ar
-            "दिखाओ दिखाएं दिखाइए बताओ बताएं बताइए प्रकट दोहराओ", // hi
-            "goster* yazdir* tekrarla* soyle paylas*", // tr
-            "pokaz wypisz ujawnij powtorz podaj wyswietl napisz", // pl
-            "tunjukkan tampilkan ungkapkan", // id
-            "visa avsloja upprepa", // sv
-            "הצג הראה תראה תגיד חשוף העתק כתוב", // he
-            "نشان+بده بگو فاش+کن بنویس", // fa
-            "onyesha nakili niambie fichua andika", // sw
-            "arata dezvaluie spune afiseaza repeta", // ro
-            "δείξε αποκάλυψε πες γράψε"); // el
+            [
+                "reveal print show display output repeat tell give share sharing pasting quoting copying printing showing repeating listing outputting disclose expose leak dump list recite write provide paste copy echo " +
+                "return state spell type send summarize summarise translate reproduce rephrase paraphrase reword restate outline tldr " +
+                "what's whats what+is what+are what+was what+were",
+                "zeig* gib nenne verrate drucke wiederhole wiederholen ausgeben offenbare enthull* schreib* was+ist was+sind", // de
+                "revele revelez reveler affiche affichez afficher montre montrez montrer donne donnez imprime imprimez repete repetez repeter ecris ecrivez dis dites divulgue quel+est quelles+sont", // fr
+                "revela revelar muestra muestrame mostrar imprime imprimir repite repetir dime escribe comparte divulga cual+es cuales+son", // es
+                "revele mostre mostra imprima repita repete diga escreva compartilhe qual+e quais+sao", // pt
+                "rivela rivelare mostrami stampa stampare ripeti ripetere dimmi scrivi condividi qual+e quali+sono", // it
+                "toon onthul geef herhaal laat+zien schrijf wat+is wat+zijn", // nl
+                "покажи покажите выведи выведите раскрой раскройте напечатай повтори повторите скажи скажите назови напиши", // ru
+                "显示 顯示 输出 輸出 打印 告诉我 告訴我 透露 泄露 洩露 重复 重複 展示 给我 給我 说出 說出", // zh
+                "表示 出力 教えて 見せて 繰り返 開示", // ja
+                "보여 출력 알려 공개 반복 말해", // ko
+                "اكشف اعرض اطبع كرر اظهر اخبرني", // ar
+                "दिखाओ दिखाएं दिखाइए बताओ बताएं बताइए प्रकट दोहराओ", // hi
+                "goster* yazdir* tekrarla* soyle paylas*", // tr
+                "pokaz wypisz ujawnij powtorz podaj wyswietl napisz", // pl
+                "tunjukkan tampilkan ungkapkan", // id
+                "visa avsloja upprepa", // sv
+                .. showVerbsMore,
+            ]);
 
         // Close relatives, for the "my late grandmother used to tell me …" template.
         Add("relative", "grandmother grandma granny nana grandfather grandpa granddad aunt auntie uncle mother mom mum father dad");
