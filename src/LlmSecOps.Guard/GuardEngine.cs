@@ -58,6 +58,8 @@ public sealed class GuardEngine
 
         List<Finding>? kept = null;
         Dictionary<string, double>? scores = null;
+        var corroboration = default(Corroboration);
+        var attackKept = false;
         foreach (var scanner in _scanners)
         {
             if (!scanner.Supports(request.Direction) || !actions.AnyEnabled(scanner.Categories))
@@ -85,10 +87,11 @@ public sealed class GuardEngine
                     continue;
                 }
 
-                scores ??= new Dictionary<string, double>(StringComparer.Ordinal);
-                if (!scores.TryGetValue(finding.Category, out var best) || finding.Score > best)
+                Note(ref scores, finding);
+                var attack = IsAttack(finding.Category);
+                if (attack)
                 {
-                    scores[finding.Category] = finding.Score;
+                    corroboration.Offer(scanner.Name, finding);
                 }
 
                 if (finding.Score < Policy.ThresholdFor(finding.Category))
@@ -96,17 +99,18 @@ public sealed class GuardEngine
                     continue;
                 }
 
-                // A redaction needs a place in the text and a category that can be redacted;
-                // otherwise the guard fails closed.
-                if (action == PolicyAction.Redact && (finding.Span is null || !FindingCategories.IsRedactable(finding.Category)))
-                {
-                    action = PolicyAction.Block;
-                }
+                attackKept |= attack;
+                Keep(ref kept, finding, action, request.MessageIndex);
+            }
+        }
 
-                kept ??= [];
-                kept.Add(request.MessageIndex is { } index && finding.MessageIndex is null
-                    ? finding with { Action = action, MessageIndex = index }
-                    : finding with { Action = action });
+        // Two scanners each under the threshold may still agree on an attack.
+        if (Policy.CorroborateAttacks && corroboration.Result() is { } joint)
+        {
+            Note(ref scores, joint);
+            if (!attackKept && joint.Score >= Policy.ThresholdFor(joint.Category))
+            {
+                Keep(ref kept, joint, actions.For(joint.Category), request.MessageIndex);
             }
         }
 
@@ -145,6 +149,33 @@ public sealed class GuardEngine
     }
 
     private static readonly Dictionary<string, double> EmptyScores = new(StringComparer.Ordinal);
+
+    private static bool IsAttack(string category) =>
+        category is FindingCategories.PromptInjection or FindingCategories.Jailbreak;
+
+    private static void Note(ref Dictionary<string, double>? scores, Finding finding)
+    {
+        scores ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!scores.TryGetValue(finding.Category, out var best) || finding.Score > best)
+        {
+            scores[finding.Category] = finding.Score;
+        }
+    }
+
+    private static void Keep(ref List<Finding>? kept, Finding finding, PolicyAction action, int? messageIndex)
+    {
+        // A redaction needs a place in the text and a category that can be redacted;
+        // otherwise the guard fails closed.
+        if (action == PolicyAction.Redact && (finding.Span is null || !FindingCategories.IsRedactable(finding.Category)))
+        {
+            action = PolicyAction.Block;
+        }
+
+        kept ??= [];
+        kept.Add(messageIndex is { } index && finding.MessageIndex is null
+            ? finding with { Action = action, MessageIndex = index }
+            : finding with { Action = action });
+    }
 
     /// <summary>The lower-case name of a direction used in tags, events and JSON.</summary>
     public static string DirectionName(Direction direction) => direction switch

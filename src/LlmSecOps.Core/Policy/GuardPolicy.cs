@@ -62,6 +62,13 @@ public sealed record GuardPolicy
     /// <summary>Whether the trained classifier runs as part of prompt-injection scanning.</summary>
     public bool ClassifierEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Whether two scanners that each lean towards an attack without reaching the threshold (the
+    /// rules and the classifier) may together: their joint score is reported as
+    /// <c>injection.corroborated</c> or <c>jailbreak.corroborated</c>.
+    /// </summary>
+    public bool CorroborateAttacks { get; init; } = true;
+
     /// <summary>Token log-probability settings used by the gateway.</summary>
     public LogprobsPolicy Logprobs { get; init; } = new();
 

@@ -156,9 +156,15 @@ public static class PolicyLoader
 
                         break;
                     case "classifier":
-                        if (ReadMap(value, "classifier", ["enabled"]).TryGetValue("enabled", out var en) && ReadBool(en) is { } enabled)
+                        var classifier = ReadMap(value, "classifier", ["enabled", "corroborate"]);
+                        if (classifier.TryGetValue("enabled", out var en) && ReadBool(en) is { } enabled)
                         {
                             policy = policy with { ClassifierEnabled = enabled };
+                        }
+
+                        if (classifier.TryGetValue("corroborate", out var co) && ReadBool(co) is { } corroborate)
+                        {
+                            policy = policy with { CorroborateAttacks = corroborate };
                         }
 
                         break;

@@ -119,10 +119,12 @@ internal sealed class ClassifierScanner : Scanner
 
     /// <summary>
     /// Maps a short text's probability so that <see cref="ShortTextProbability"/> lands on 0.5,
-    /// keeping the order of scores (threshold curves stay meaningful).
+    /// keeping the order of scores (threshold curves stay meaningful). Under that probability the
+    /// scores stay at or under <see cref="Corroboration.Floor"/>: an unsure opinion on a dozen
+    /// words is no evidence, not even in support of the rules.
     /// </summary>
     internal static double ShortTextScore(double probability) => probability < ShortTextProbability
-        ? probability * 0.5 / ShortTextProbability
+        ? probability * Corroboration.Floor / ShortTextProbability
         : 0.5 + ((probability - ShortTextProbability) * 0.5 / (1 - ShortTextProbability));
 
     /// <summary>

@@ -107,6 +107,21 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Parse_ClassifierCorroboration_IsOnByDefault_AndCanBeTurnedOff()
+    {
+        Assert.True(GuardPolicy.Default.CorroborateAttacks);
+        Assert.True(PolicyLoader.Parse("classifier: { enabled: true }\n").CorroborateAttacks);
+
+        var off = PolicyLoader.Parse("classifier: { corroborate: false }\n");
+        Assert.False(off.CorroborateAttacks);
+        Assert.True(off.ClassifierEnabled);
+
+        var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse("classifier: { corroborate: sometimes, corroborates: true }\n"));
+        Assert.Contains(ex.Errors, e => e.Message.Contains("true or false", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Message.Contains("unknown key 'corroborates'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_InvalidYamlSyntax_ReportsLineAndColumn()
     {
         var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse("input: { prompt_injection: block\noutput: [", "x.yaml"));

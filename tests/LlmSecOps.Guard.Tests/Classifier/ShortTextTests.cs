@@ -24,7 +24,7 @@ public sealed class ShortTextTests
     }
 
     [Fact]
-    public void ShortTextScore_PutsTheShortTextProbabilityOnOneHalf_AndKeepsOrder()
+    public void ShortTextScore_PutsTheShortTextProbabilityOnOneHalf_KeepsOrder_AndKeepsUnsureScoresUnderTheFloor()
     {
         Assert.Equal(0.5, ClassifierScanner.ShortTextScore(ClassifierScanner.ShortTextProbability), 9);
         Assert.Equal(0.0, ClassifierScanner.ShortTextScore(0), 9);
@@ -38,6 +38,12 @@ public sealed class ShortTextTests
             Assert.InRange(mapped, 0, 1);
             Assert.True(mapped >= previous, $"order broken at {p}");
             Assert.Equal(p >= ClassifierScanner.ShortTextProbability, mapped >= 0.5);
+            if (p < ClassifierScanner.ShortTextProbability)
+            {
+                // An unsure opinion on a short text never supports another scanner's.
+                Assert.True(mapped <= Corroboration.Floor, $"{p} maps to {mapped}, over the corroboration floor");
+            }
+
             previous = mapped;
         }
     }

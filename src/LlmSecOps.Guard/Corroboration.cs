@@ -1,0 +1,106 @@
+using System.Globalization;
+using LlmSecOps.Core.Scanning;
+
+namespace LlmSecOps.Guard;
+
+/// <summary>
+/// Joins the opinions of two different scanners on the same text when neither is sure enough on
+/// its own. The rule-based scanner and the trained classifier look at a prompt in different
+/// ways: a role-play framing around a harmful request may score 0.45 on the rules and 0.35 on
+/// the classifier, each under the threshold, while benign prompts rarely score high on both.
+/// <para>
+/// With <c>a</c> the higher and <c>b</c> the lower of the two scanners' best attack scores, the
+/// joint score is <c>a + (1 − a)·(b − Floor)/(1 − Floor)</c>: the second opinion closes the gap
+/// between <c>a</c> and 1 in proportion to how far it stands above <see cref="Floor"/>. A second
+/// opinion at or under the floor adds nothing (the joint score is then not reported). The floor
+/// allows for the scanners not being independent (the classifier's features include the same
+/// override and persona vocabulary the rules read), and was chosen so that no benign prompt of
+/// the evaluation and training sets changed verdict while attacks close to the threshold on both
+/// sides were caught.
+/// </para>
+/// </summary>
+internal struct Corroboration
+{
+    /// <summary>Score a second opinion must exceed before it raises the first.</summary>
+    public const double Floor = 0.2;
+
+    /// <summary>Suffix of the rule id of a joint finding, after <c>injection.</c> or <c>jailbreak.</c>.</summary>
+    public const string RuleSuffix = "corroborated";
+
+    private Finding? _first;
+    private string? _firstScanner;
+    private Finding? _second;
+    private string? _secondScanner;
+
+    /// <summary>Notes an attack finding of a scanner; only each scanner's best counts.</summary>
+    public void Offer(string scanner, Finding finding)
+    {
+        if (_first is null || scanner == _firstScanner)
+        {
+            if (_first is null || finding.Score > _first.Score)
+            {
+                _first = finding;
+                _firstScanner = scanner;
+            }
+        }
+        else if (_second is null || scanner == _secondScanner || finding.Score > _second.Score)
+        {
+            if (_second is null || scanner != _secondScanner || finding.Score > _second.Score)
+            {
+                _second = finding;
+                _secondScanner = scanner;
+            }
+        }
+
+        if (_second is not null && _second.Score > _first!.Score)
+        {
+            (_first, _second) = (_second, _first);
+            (_firstScanner, _secondScanner) = (_secondScanner, _firstScanner);
+        }
+    }
+
+    /// <summary>The joint score of two opinions; at most the higher one when the lower is at or under <see cref="Floor"/>.</summary>
+    public static double Join(double a, double b)
+    {
+        if (a < b)
+        {
+            (a, b) = (b, a);
+        }
+
+        return b <= Floor ? a : a + ((1 - a) * (b - Floor) / (1 - Floor));
+    }
+
+    /// <summary>
+    /// The joint finding, when two scanners reported an attack and their joint score is higher
+    /// than either; its category is that of the stronger opinion. Null otherwise.
+    /// </summary>
+    public readonly Finding? Result()
+    {
+        if (_first is not { } a || _second is not { } b || b.Score <= Floor)
+        {
+            return null;
+        }
+
+        var score = Math.Round(Join(a.Score, b.Score), 4);
+        var prefix = a.Category == FindingCategories.Jailbreak ? "jailbreak." : "injection.";
+        return new Finding
+        {
+            Category = a.Category,
+            Rule = prefix + RuleSuffix,
+            Score = score,
+            Severity = score >= 0.85 ? Severity.High : score >= 0.5 ? Severity.Medium : Severity.Low,
+            Span = a.Span ?? b.Span,
+            Evidence = a.Evidence ?? b.Evidence,
+            Decoded = a.Decoded ?? b.Decoded,
+            Encodings = a.Encodings ?? b.Encodings,
+            Message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{_firstScanner} and {_secondScanner} both lean towards an attack: {a.Rule} {a.Score:0.00} and {b.Rule} {b.Score:0.00}, joint {score:0.00}"),
+            Explanation =
+            [
+                string.Create(CultureInfo.InvariantCulture, $"{_firstScanner}:{a.Rule} {a.Score:0.00}"),
+                string.Create(CultureInfo.InvariantCulture, $"{_secondScanner}:{b.Rule} {b.Score:0.00}"),
+            ],
+        };
+    }
+}
