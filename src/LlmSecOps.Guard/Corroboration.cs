@@ -83,24 +83,30 @@ internal struct Corroboration
 
         var score = Math.Round(Join(a.Score, b.Score), 4);
         var prefix = a.Category == FindingCategories.Jailbreak ? "jailbreak." : "injection.";
+        // Where and what: from the opinion that quotes its evidence (a rule), else the stronger one.
+        var located = a.Evidence is not null ? a : b.Evidence is not null ? b : a;
+        var decoded = a.Decoded is not null ? a : b;
+        var explanation = new List<string>(2 + (a.Explanation?.Count ?? 0) + (b.Explanation?.Count ?? 0))
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{_firstScanner}:{a.Rule} {a.Score:0.00}"),
+            string.Create(CultureInfo.InvariantCulture, $"{_secondScanner}:{b.Rule} {b.Score:0.00}"),
+        };
+        explanation.AddRange(a.Explanation ?? []);
+        explanation.AddRange(b.Explanation ?? []);
         return new Finding
         {
             Category = a.Category,
             Rule = prefix + RuleSuffix,
             Score = score,
             Severity = score >= 0.85 ? Severity.High : score >= 0.5 ? Severity.Medium : Severity.Low,
-            Span = a.Span ?? b.Span,
-            Evidence = a.Evidence ?? b.Evidence,
-            Decoded = a.Decoded ?? b.Decoded,
-            Encodings = a.Encodings ?? b.Encodings,
+            Span = located.Span,
+            Evidence = located.Evidence,
+            Decoded = decoded.Decoded,
+            Encodings = decoded.Encodings,
             Message = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{_firstScanner} and {_secondScanner} both lean towards an attack: {a.Rule} {a.Score:0.00} and {b.Rule} {b.Score:0.00}, joint {score:0.00}"),
-            Explanation =
-            [
-                string.Create(CultureInfo.InvariantCulture, $"{_firstScanner}:{a.Rule} {a.Score:0.00}"),
-                string.Create(CultureInfo.InvariantCulture, $"{_secondScanner}:{b.Rule} {b.Score:0.00}"),
-            ],
+            Explanation = explanation,
         };
     }
 }
