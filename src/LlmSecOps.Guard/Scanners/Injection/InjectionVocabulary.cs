@@ -596,6 +596,17 @@ internal static class InjectionVocabulary
         Add("prefixverb", "start begin beginning starting prefix preface open opening");
         Add("responseword", "response reply answer output responses replies answers message messages sentence");
         Add("affirm", "sure certainly of+course absolutely here+is here's here+are");
+
+        // What a gatekeeping assistant says when it lets someone through.
+        Add(
+            "grantphrase",
+            "access+granted access+approved access+allowed access+authorized access+authorised password+accepted password+correct " +
+            "login+successful login+succeeded authentication+successful authenticated+successfully authorization+granted " +
+            "authorisation+granted entry+granted");
+        Add(
+            "grantcontext",
+            "language languages translate translation translated translating subtitle subtitles prop props sign poster sticker " +
+            "story scene poem haiku song game button page screen dialog popup label");
         Add("affirmopen", "sure+here sure+here's sure+i+can sure+thing+here certainly+here certainly+i+can absolutely+here of+course+here");
 
         Add("dualword", "two 2 both dual twice separate different");
