@@ -120,13 +120,14 @@ if (unseen.length > 0) {
   ]);
 }
 
-console.log("\nPer file (TPR for attack files, FPR for benign files):\n");
+console.log("\nPer file (TPR over the attack rows, FPR over the benign rows, both where a file has both):\n");
 console.log("| file | llmsecops | vard | llm_guardrail |");
 console.log("|---|---:|---:|---:|");
 for (const f of files) {
   const o = oursFor(ours, [f]);
   const v = metrics(vardResults.filter((r) => r.file === f));
   const g = metrics(guardrailResults.filter((r) => r.file === f));
-  const show = (m) => (m.tpr !== null ? `TPR ${fmt(m.tpr)}` : `FPR ${fmt(m.fpr)}`);
+  const show = (m) =>
+    m.tpr !== null && m.fpr !== null ? `TPR ${fmt(m.tpr)}, FPR ${fmt(m.fpr)}` : m.tpr !== null ? `TPR ${fmt(m.tpr)}` : `FPR ${fmt(m.fpr)}`;
   console.log(`| ${f} | ${show(o)} | ${show(v)} | ${show(g)} |`);
 }

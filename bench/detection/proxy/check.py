@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Checks the proxy set: every line one JSON object with text/label/source, a known
-label, the source matching the file name, and no text repeated across files.
+"""Checks an evaluation set (the proxy set by default, or the folder given): every line
+one JSON object with text/label/source, a known label, the source matching the folder and
+file name (llmsecops-<folder>:<file>), and no text repeated across files.
 Prints row counts per file and label; exits 1 on the first problem.
 
     python3 bench/detection/proxy/check.py
+    python3 bench/detection/proxy/check.py bench/detection/lookalike
 """
 import collections
 import glob
@@ -15,7 +17,8 @@ LABELS = {"benign", "injection", "jailbreak"}
 
 
 def main() -> int:
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    prefix = "llmsecops-" + os.path.basename(here.rstrip(os.sep)) + ":"
     seen = {}
     totals = collections.Counter()
     for path in sorted(glob.glob(os.path.join(here, "*.jsonl"))):
@@ -36,8 +39,8 @@ def main() -> int:
                 if row["label"] not in LABELS:
                     print(f"{where}: unknown label {row['label']!r}")
                     return 1
-                if row["source"] != "llmsecops-proxy:" + stem:
-                    print(f"{where}: source should be llmsecops-proxy:{stem}")
+                if row["source"] != prefix + stem:
+                    print(f"{where}: source should be {prefix}{stem}")
                     return 1
                 text = row["text"]
                 if not isinstance(text, str) or not text.strip():
