@@ -32,10 +32,10 @@ internal struct Corroboration
     private Finding? _second;
     private string? _secondScanner;
 
-    /// <summary>Notes an attack finding of a scanner; only each scanner's best counts.</summary>
+    /// <summary>Notes an attack finding of a scanner; only each scanner's best counts, and only the two strongest scanners.</summary>
     public void Offer(string scanner, Finding finding)
     {
-        if (_first is null || scanner == _firstScanner)
+        if (_firstScanner is null || scanner == _firstScanner)
         {
             if (_first is null || finding.Score > _first.Score)
             {
@@ -45,7 +45,8 @@ internal struct Corroboration
         }
         else if (_second is null || scanner == _secondScanner || finding.Score > _second.Score)
         {
-            if (_second is null || scanner != _secondScanner || finding.Score > _second.Score)
+            // A scanner's better finding, or a third scanner stronger than the second.
+            if (_second is null || finding.Score > _second.Score)
             {
                 _second = finding;
                 _secondScanner = scanner;

@@ -61,6 +61,23 @@ public sealed class CorroborationTests
     }
 
     [Fact]
+    public void Result_ScannersTakingTurns_KeepEachScannersBest()
+    {
+        var c = default(Corroboration);
+        c.Offer("rules", Attack("r.a", 0.3));
+        c.Offer("classifier", Attack("classifier.linear", 0.4));
+        c.Offer("rules", Attack("r.b", 0.45));
+        c.Offer("classifier", Attack("classifier.linear", 0.25));
+        c.Offer("rules", Attack("r.c", 0.1));
+
+        var joint = c.Result();
+
+        Assert.NotNull(joint);
+        Assert.Equal(Math.Round(Corroboration.Join(0.45, 0.4), 4), joint.Score);
+        Assert.Equal(["rules:r.b 0.45", "classifier:classifier.linear 0.40"], joint.Explanation);
+    }
+
+    [Fact]
     public void Result_KeepsTheTwoStrongestScanners_AndTheStrongerOnesCategory()
     {
         var c = default(Corroboration);
