@@ -436,7 +436,9 @@ internal static class InjectionVocabulary
             "guide+to guide+on tutorial recipe detailed+guide detailed+instructions explain+how ways+to methods+for describe+how " +
             "best+way+to smartest+way+to cleverest+way+to easiest+way+to safest+way+to simplest+way+to surest+way+to " +
             "walk+me+through procedure+for steps+to the+steps recipe+for how+would+someone how+could+someone how+can+someone how+does+someone " +
-            "how+would+you how+could+i write+a+working working+code write+a+tutorial tutorial+on write+a+script write+code+for code+for");
+            "how+would+you how+could+i write+a+working working+code write+a+tutorial tutorial+on write+a+script write+code+for code+for " +
+            "walk+them+through walk+him+through walk+her+through walk+us+through most+effective+way+to most+effective+ways+to " +
+            "quickest+way+to fastest+way+to explain+exactly explain+in+detail");
 
         Add(
             "harm",
@@ -464,7 +466,8 @@ internal static class InjectionVocabulary
             "anonymous+threat anonymous+threats militia extremist+recruitment incendiary+device incendiary chloroform knock+someone+out " +
             "hack+into hack+someone's hack+the+account hacking+the+account break+into+a+bank steal+someone's stolen+credit+card " +
             "ransom ransomware+attack rob+a rob+it burglar burglary break+in alarm+system+bypass jam+police police+scanner+jammer " +
-            "bomb+making make+a+bomb build+a+bomb gun guns fraud tax+fraud",
+            "bomb+making make+a+bomb build+a+bomb gun guns fraud tax+fraud " +
+            "dynamite nitroglycerin black+powder tnt semtex mdma ecstasy",
             "bomba explosivo explosivos veneno envenenar", "bombe explosif explosifs empoisonner pirater", "bombe sprengstoff vergiften storsender",
             "bomba esplosivo avvelenare", "bomba explosivo envenenar clonar+um+cartao invadir", "bombe bombe bomby", "бомб* взрывчат* отравить отравлен* взлом*",
             "бомб* отруїти", "bomba zehirle", "قنبلة متفجرات تسميم", "פצצה להרעיל", "بمب", "बम जहर", "বোমা", "炸弹 爆炸物 毒药 入侵 黑客",
