@@ -14,7 +14,7 @@ namespace LlmSecOps.Guard.Tests.Scanners;
 /// <summary>The data scanners over the shared development prompts: few findings on benign rows, no failures on any.</summary>
 public sealed class DevelopmentSetScanTests
 {
-    [DevelopmentSetFact]
+    [DatasetFact]
     public async Task SecretsAndPii_RarelyFireOnBenignPrompts()
     {
         Scanner secrets = new SecretsScanner();
@@ -39,7 +39,7 @@ public sealed class DevelopmentSetScanTests
         Assert.True(piiRows <= benign / 200, $"PII fired on {piiRows} of {benign} benign prompts");
     }
 
-    [DevelopmentSetFact]
+    [DatasetFact]
     public async Task EveryScanner_HandlesEveryRowInBothDirections()
     {
         var policy = GuardPolicy.Default with
