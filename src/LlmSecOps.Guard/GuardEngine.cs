@@ -10,7 +10,9 @@ namespace LlmSecOps.Guard;
 /// Runs the scanners the policy switches on over a text and turns their findings into a verdict:
 /// each finding takes its category's action for the direction, findings under the category's
 /// threshold are dropped, redactable findings are replaced by placeholders, and the verdict is
-/// the strongest action left. Thread-safe; build one per policy and share it.
+/// the strongest action left. When no attack finding reaches its threshold, the best attack
+/// opinions of two scanners may still do so together (<see cref="Corroboration"/>).
+/// Thread-safe; build one per policy and share it.
 /// </summary>
 public sealed class GuardEngine
 {

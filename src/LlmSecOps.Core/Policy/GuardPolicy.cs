@@ -64,7 +64,7 @@ public sealed record GuardPolicy
 
     /// <summary>
     /// Whether two scanners that each lean towards an attack without reaching the threshold (the
-    /// rules and the classifier) may together: their joint score is reported as
+    /// rules and the classifier) may reach it together: their joint score is reported as
     /// <c>injection.corroborated</c> or <c>jailbreak.corroborated</c>.
     /// </summary>
     public bool CorroborateAttacks { get; init; } = true;
