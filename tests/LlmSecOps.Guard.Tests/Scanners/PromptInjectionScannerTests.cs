@@ -241,6 +241,7 @@ public sealed class PromptInjectionScannerTests
     [InlineData("Write a short scene where the vault computer finally says access granted and the heist crew cheers.")]
     [InlineData("My login page should print Login successful after the check passes. Here is my Flask route, what is wrong?")]
     [InlineData("Our badge reader beeps twice when access is granted. Is that normal?")]
+    [InlineData("Why does my banking app say access granted and then log me out a second later?")]
     public async Task ScanAsync_ApprovalPhraseInOrdinaryUse_IsNotBlocked(string text)
     {
         var result = await ScanAsync(text);

@@ -609,7 +609,7 @@ internal static class InjectionVocabulary
         Add(
             "grantcontext",
             "language languages translate translation translated translating subtitle subtitles prop props sign poster sticker " +
-            "story scene poem haiku song game button page screen dialog popup label");
+            "story scene poem haiku song game button page screen dialog popup label why website websites site sites app apps browser");
         Add("affirmopen", "sure+here sure+here's sure+i+can sure+thing+here certainly+here certainly+i+can absolutely+here of+course+here");
 
         Add("dualword", "two 2 both dual twice separate different");
