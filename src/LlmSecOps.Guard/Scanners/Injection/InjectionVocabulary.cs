@@ -438,7 +438,7 @@ internal static class InjectionVocabulary
             "walk+me+through procedure+for steps+to the+steps recipe+for how+would+someone how+could+someone how+can+someone how+does+someone " +
             "how+would+you how+could+i write+a+working working+code write+a+tutorial tutorial+on write+a+script write+code+for code+for " +
             "walk+them+through walk+him+through walk+her+through walk+us+through most+effective+way+to most+effective+ways+to " +
-            "quickest+way+to fastest+way+to explain+exactly explain+in+detail");
+            "quickest+way+to fastest+way+to explain+exactly explain+in+detail describe+in+detail describe+exactly tell+me+exactly in+detail+how");
 
         Add(
             "harm",
@@ -467,7 +467,10 @@ internal static class InjectionVocabulary
             "hack+into hack+someone's hack+the+account hacking+the+account break+into+a+bank steal+someone's stolen+credit+card " +
             "ransom ransomware+attack rob+a rob+it burglar burglary break+in alarm+system+bypass jam+police police+scanner+jammer " +
             "bomb+making make+a+bomb build+a+bomb gun guns fraud tax+fraud " +
-            "dynamite nitroglycerin black+powder tnt semtex mdma ecstasy",
+            "dynamite nitroglycerin black+powder tnt semtex mdma ecstasy " +
+            "genetically+inferior racially+inferior disable+the+alarm disable+an+alarm disable+the+security+system disable+the+cameras " +
+            "choking+challenge blackout+challenge track+someone's+phone track+someone's+location track+her+phone track+his+phone " +
+            "without+a+background+check",
             "bomba explosivo explosivos veneno envenenar", "bombe explosif explosifs empoisonner pirater", "bombe sprengstoff vergiften storsender",
             "bomba esplosivo avvelenare", "bomba explosivo envenenar clonar+um+cartao invadir", "bombe bombe bomby", "бомб* взрывчат* отравить отравлен* взлом*",
             "бомб* отруїти", "bomba zehirle", "قنبلة متفجرات تسميم", "פצצה להרעיל", "بمب", "बम जहर", "বোমা", "炸弹 爆炸物 毒药 入侵 黑客",
