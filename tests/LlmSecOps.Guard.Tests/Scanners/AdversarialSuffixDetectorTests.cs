@@ -21,6 +21,7 @@ public sealed class AdversarialSuffixDetectorTests
 
     [Theory]
     [InlineData("How do I kill a zombie process in Linux without rebooting the whole server?")]
+    [InlineData("H\u00E3y gi\u1EA3i th\u00EDch t\u1EEBng b\u01B0\u1EDBc c\u00E1ch t\u00EDnh di\u1EC7n t\u00EDch h\u00ECnh tr\u00F2n cho h\u1ECDc sinh l\u1EDBp b\u1EA3y, v\u1EDBi m\u1ED9t v\u00ED d\u1EE5 b\u00E1n k\u00EDnh n\u0103m x\u0103ng-ti-m\u00E9t.")] // Vietnamese: explain step by step how to work out the area of a circle
     [InlineData("Sort this list of records by age: [{'name': 'Ann', 'age': 31}, {'name': 'Bo', 'age': 27}, {'name': 'Cy', 'age': 45}]")]
     [InlineData("Why does this loop never end? for (int i = 0; i < n; i--) { total += values[i]; } return total;")]
     [InlineData("Fetch the JSON from https://api.example.com/v1/items?page=2&size=50 and print {id} -> {name} for each")]
@@ -53,6 +54,9 @@ public sealed class AdversarialSuffixDetectorTests
     [InlineData("(for", "none")]
     [InlineData("...", "none")]
     [InlineData("it's", "none")]
+    [InlineData("b\u1EADc", "none")] // Vietnamese "bậc": a Latin letter from the Latin Extended Additional block
+    [InlineData("nh\u1EABn.", "none")]
+    [InlineData("\u0434\u0430Sure", "hard")] // Cyrillic glued to Latin
     public void Tokens_are_classified(string token, string expected) =>
         Assert.Equal(expected, AdversarialSuffixDetector.Classify(token).ToString().ToLowerInvariant());
 

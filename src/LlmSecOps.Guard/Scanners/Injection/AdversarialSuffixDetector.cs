@@ -191,7 +191,7 @@ internal static class AdversarialSuffixDetector
             {
                 letters++;
                 upper += char.IsUpper(c) ? 1 : 0;
-                if (c < '\u0250')
+                if (IsLatin(c))
                 {
                     latin = true;
                 }
@@ -232,6 +232,11 @@ internal static class AdversarialSuffixDetector
 
         return letters >= 4 && upper == letters ? Debris.Shout : Debris.None;
     }
+
+    // Latin letters, with the precomposed letters Vietnamese and other languages write with
+    // stacked accents ("bậc", "nhẫn"), which Unicode keeps in later blocks.
+    private static bool IsLatin(char c) =>
+        c < '\u0250' || c is >= '\u1E00' and <= '\u1EFF' or >= '\u2C60' and <= '\u2C7F' or >= '\uA720' and <= '\uA7FF' or >= '\uAB30' and <= '\uAB6F';
 
     private static bool IsProsePunctuation(ReadOnlySpan<char> token) =>
         token is "..." or "--" or "—" or "–" or "?!" or "!?" or "!!" or "??" or "..";

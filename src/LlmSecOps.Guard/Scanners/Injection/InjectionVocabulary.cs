@@ -17,7 +17,7 @@ internal static class InjectionVocabulary
     {
         var concepts = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string name, params string[] groups) =>
-            concepts[name] = [.. groups.SelectMany(static g => g.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).Distinct()];
+            concepts[name] = [.. concepts.GetValueOrDefault(name, []).Concat(groups.SelectMany(static g => g.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))).Distinct()];
 
         // Verbs that throw earlier instructions away.
         Add(
@@ -641,6 +641,12 @@ internal static class InjectionVocabulary
         Add(
             "section",
             "prompt input instructions instruction system context conversation document text message content session transmission data user query");
+
+        // Harmful requests in 39 more languages.
+        Add("harm", RequestVocabulary.Harm);
+        Add("howto", RequestVocabulary.HowTo);
+        Add("framing", RequestVocabulary.Framing);
+        Add("evasion", RequestVocabulary.Evasion);
 
         return concepts;
     }
