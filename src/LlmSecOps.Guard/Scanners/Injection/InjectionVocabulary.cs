@@ -6,7 +6,9 @@ namespace LlmSecOps.Guard.Scanners.Injection;
 /// in a script without spaces. Non-English entries cover instruction override, system-prompt
 /// extraction and developer-mode requests in German, French, Spanish, Portuguese, Italian,
 /// Dutch, Russian, Chinese, Japanese, Korean, Arabic, Hindi, Turkish, Polish, Indonesian,
-/// Swedish, Hebrew, Persian, Swahili, Romanian and Greek.
+/// Swedish, Hebrew, Persian, Swahili, Romanian and Greek; harmful requests (harm, how-to, framing,
+/// evasion, defensive intent, demands for detail) also in the 39 languages of
+/// <see cref="RequestVocabulary"/>.
 /// </summary>
 internal static class InjectionVocabulary
 {
@@ -647,6 +649,8 @@ internal static class InjectionVocabulary
         Add("howto", RequestVocabulary.HowTo);
         Add("framing", RequestVocabulary.Framing);
         Add("evasion", RequestVocabulary.Evasion);
+        Add("defensive", RequestVocabulary.Defensive);
+        Add("detaildemand", RequestVocabulary.DetailDemand);
 
         return concepts;
     }

@@ -3,8 +3,9 @@ namespace LlmSecOps.Guard.Scanners.Injection;
 /// <summary>
 /// The words of harmful requests in 39 languages besides English, joined to the concepts of the
 /// same names in <see cref="InjectionVocabulary"/>: harmful acts (<c>harm</c>), asking for a
-/// method (<c>howto</c>), fiction or hypothesis as a pretext (<c>framing</c>) and not being
-/// caught (<c>evasion</c>). A translated role-play around a harmful request needs these for the
+/// method (<c>howto</c>), fiction or hypothesis as a pretext (<c>framing</c>), not being caught
+/// (<c>evasion</c>), defensive intent (<c>defensive</c>) and demands for working detail
+/// (<c>detaildemand</c>). A translated role-play around a harmful request needs these for the
 /// rules to see it; the classifier's character n-grams see the rest. One string per language,
 /// in the entry syntax of <see cref="InjectionVocabulary"/>.
 /// </summary>
@@ -184,5 +185,93 @@ internal static class RequestVocabulary
         "不被抓 不被发现 不被察觉 不留痕迹 神不知鬼不觉 无法检测", // Chinese
         "捕まらずに バレずに 見つからずに 痕跡を残さず 検出されない", // Japanese
         "들키지+않고 걸리지+않고 잡히지+않고 흔적+없이 아무도+모르게 탐지되지+않는", // Korean
+    ];
+
+    /// <summary>Protecting against, recognising or understanding a harm rather than doing it.</summary>
+    public static string[] Defensive { get; } =
+    [
+        "proteg* protección preven* detectar reconocer+las+señales señales+de+advertencia cómo+evitar denunci* víctimas mantenerse+a+salvo cómo+saber+si por+qué+es+ilegal línea+de+ayuda buscar+ayuda", // Spanish
+        "protég* préven* détect* reconnaître+les+signes signes+d'alerte comment+éviter signaler+à+la+police porter+plainte victimes sensibilisation rester+en+sécurité comment+savoir+si pourquoi+est+ce+illégal ligne+d'écoute", // French
+        "schützen vorbeug* prävention verhindern erkennen anzeichen warnsignal* vermeiden anzeige+erstatten der+polizei+melden opfer woran+erkenne+ich warum+ist+das+illegal hilfetelefon", // German
+        "protegger* preven* rilevare riconoscere+i+segnali segnali+di+allarme campanelli+d'allarme come+evitare denunc* vittime sensibilizzazione stare+al+sicuro come+capire+se perché+è+illegale chiedere+aiuto", // Italian
+        "proteg* prevenir prevenção detectar reconhecer+os+sinais sinais+de+alerta como+evitar denunci* vítimas conscientização como+saber+se por+que+é+ilegal pedir+ajuda linha+de+apoio", // Portuguese
+        "bescherm* preventie hoe+voorkom+ik detecteren herkennen waarschuwingssignalen vermijden aangifte+doen melden+bij+de+politie slachtoffers bewustwording veilig+blijven hoe+weet+ik+of waarom+is+het+illegaal", // Dutch
+        "chronić ochron* zapobiega* wykry* rozpozna* sygnały+ostrzegawcze unikać zgłosić+na+policję ofiary ofiar jak+sprawdzić+czy dlaczego+jest+nielegalne szukać+pomocy telefon+zaufania", // Polish
+        "защит* предотвра* обнаруж* распозна* тревожные+признаки предупреждающие+знаки избежать сообщить+в+полицию жертвы как+понять+что как+узнать+что почему+это+незаконно обратиться+за+помощью горячая+линия", // Russian
+        "захист* запобіг* виявити виявлення розпізна* тривожні+ознаки уникнути повідомити+поліцію жертви як+зрозуміти+що як+дізнатися+чи чому+це+незаконно звернутися+по+допомогу гаряча+лінія", // Ukrainian
+        "chránit ochránit zabránit prevence odhalit rozpoznat varovné+signály vyhnout+se nahlásit+policii oběti jak+poznat proč+je+to+nelegální vyhledat+pomoc linka+důvěry", // Czech
+        "chrániť ochrániť zabrániť prevencia odhaliť rozpoznať varovné+signály vyhnúť+sa nahlásiť+polícii obete ako+zistiť+či prečo+je+to+nezákonné vyhľadať+pomoc linka+dôvery", // Slovak
+        "megvéd* megelőz* felismer* észlel* figyelmeztető+jelek elkerül* feljelent* jelenteni+a+rendőrségnek áldozatok honnan+tudhatom miért+illegális segítséget+kérni segélyvonal biztonságban+maradni", // Hungarian
+        "protej* preven* detect* recunoaște+semnele semne+de+avertizare cum+să+evit raporta+la+poliție victime victimele conștientizare cum+îmi+dau+seama de+ce+este+ilegal cere+ajutor linia+de+asistență", // Romanian
+        "защит* предотврат* разпозна* предупредителни+знаци тревожни+признаци избегна избягвам подам+сигнал съобщя+в+полицията жертви жертвите как+да+разбера защо+е+незаконно гореща+линия", // Bulgarian
+        "zaštit* spreč* prepozna* znakovi+upozorenja prijaviti+policiji žrtve zašto+je+nezakonito заштит* спреч* препозна* знакови+упозорења пријавити+полицији жртве зашто+је+незаконито", // Serbian
+        "zaštit* spriječiti sprječavanje prepozna* otkrivanje znakovi+upozorenja izbjeći prijaviti+policiji žrtve podizanje+svijesti kako+znati+je+li zašto+je+nezakonito potražiti+pomoć ostati+siguran", // Croatian
+        "προστασία προστατεύσω πρόληψη ανίχνευση εντοπίσω αναγνωρίσω+τα+σημάδια προειδοποιητικά+σημάδια αποφύγω καταγγελία θύματα ευαισθητοποίηση πώς+να+καταλάβω γιατί+είναι+παράνομο γραμμή+βοήθειας", // Greek
+        "skydda förebygg* förhindra upptäcka känna+igen+tecknen varningssignal* varningstecken undvika polisanmäl* offren brottsoffer hur+vet+jag+om varför+är+det+olagligt söka+hjälp", // Swedish
+        "beskytte forebygg* forhindre oppdage kjenne+igjen+tegnene varselsignal* varseltegn unngå anmelde+til+politiet ofrene hvordan+vet+jeg+om hvorfor+er+det+ulovlig søke+hjelp hjelpetelefon", // Norwegian
+        "beskytte forebygg* forhindre opdage genkende+tegnene advarselstegn undgå anmelde+til+politiet politianmeld* ofre ofrene hvordan+ved+jeg+om hvorfor+er+det+ulovligt søge+hjælp", // Danish
+        "suojel* suojautu* ehkäi* havaita tunnista* varoitusmerk* välttää ilmoittaa+poliisille rikosilmoitus uhrit miten+tiedän miksi+se+on+laitonta hakea+apua auttava+puhelin", // Finnish
+        "korun* önle* tespit+etmek uyarı+işaretleri kaçınmak polise+bildirmek ihbar+etmek mağdur* farkındalık nasıl+anlarım nasıl+anlayabilirim neden+yasa+dışı yardım+hattı kendimi+korumak", // Turkish
+        "حماية لحماية الوقاية اكتشاف التعرف+على+العلامات العلامات+التحذيرية تجنب الإبلاغ الضحايا التوعية كيف+أعرف لماذا+هو+غير+قانوني طلب+المساعدة خط+المساعدة", // Arabic
+        "להגן+על להתגונן למנוע מניעת לזהות סימני+אזהרה להימנע לדווח+למשטרה קורבנות הקורבנות מודעות איך+לדעת+אם למה+זה+לא+חוקי קו+חם", // Hebrew
+        "محافظت+از حفاظت+از پیشگیری جلوگیری+از تشخیص شناسایی علائم+هشدار اجتناب گزارش+به+پلیس قربانیان چگونه+بفهمم چرا+غیرقانونی کمک+بگیرم خط+کمک", // Persian
+        "बचाव सुरक्षित+रहें रोकथाम पता+लगाने पहचानने चेतावनी+संकेत बचने+के+लिए पुलिस+को+रिपोर्ट शिकायत+दर्ज पीड़ितों जागरूकता कैसे+पता+करें अवैध+क्यों हेल्पलाइन", // Hindi
+        "রক্ষা+করতে প্রতিরোধ শনাক্ত সনাক্ত সতর্কতা+চিহ্ন সতর্কতামূলক+লক্ষণ এড়াতে পুলিশে+রিপোর্ট ভুক্তভোগী ভুক্তভোগীদের সচেতনতা কীভাবে+বুঝব কেন+অবৈধ হেল্পলাইন", // Bengali
+        "تحفظ حفاظت بچاؤ روک+تھام پتہ+لگانے پہچاننے انتباہی+علامات بچنے+کے+لیے پولیس+کو+رپورٹ متاثرین آگاہی کیسے+پتہ+چلے غیر+قانونی+کیوں ہیلپ+لائن", // Urdu
+        "பாதுகாக்க பாதுகாப்பது தடுக்க தடுப்பது கண்டறிய கண்டறிவது எச்சரிக்கை+அறிகுறிகள் தவிர்க்க காவல்துறையில்+புகார் பாதிக்கப்பட்டவர்கள் விழிப்புணர்வு எப்படி+அறிவது ஏன்+சட்டவிரோதமானது உதவி+எண்", // Tamil
+        "ปกป้อง ตรวจหา ตรวจพบ สังเกต รู้ทัน รับมือ เลี่ยง เหยื่อ ระวัง", // Thai
+        "bảo+vệ+bản+thân phòng+ngừa phòng+tránh ngăn+chặn phát+hiện nhận+biết dấu+hiệu+cảnh+báo báo+cảnh+sát trình+báo nạn+nhân nâng+cao+nhận+thức làm+sao+để+biết tại+sao+nó+là+bất+hợp+pháp đường+dây+nóng", // Vietnamese
+        "melindungi perlindungan mencegah pencegahan mendeteksi mengenali+tanda tanda+peringatan menghindari melapor+ke+polisi melaporkan+ke+polisi korban bagaimana+saya+tahu mengapa+itu+ilegal saluran+bantuan", // Indonesian
+        "melindungi perlindungan mencegah pencegahan mengesan mengenal+pasti tanda+amaran mengelak melaporkan+kepada+polis mangsa kesedaran bagaimana+saya+tahu mengapa+ia+menyalahi+undang talian+bantuan", // Malay
+        "protektahan maprotektahan ipagtanggol maiwasan pigilan matukoy mga+palatandaan mga+babala iulat+sa+pulis isumbong+sa+pulis mga+biktima paano+malalaman+kung bakit+ito+ilegal humingi+ng+tulong", // Tagalog
+        "kujilinda kujikinga kuzuia kugundua kutambua+dalili ishara+za+onyo dalili+za+hatari kuepuka kuripoti+polisi kuripoti+kwa+polisi waathiriwa nitajuaje kwa+nini+ni+kinyume kupata+msaada", // Swahili
+        "መከላከል ለመከላከል ራሴን+ለመጠበቅ ለመለየት የማስጠንቀቂያ+ምልክቶች ለማስወገድ ለፖሊስ+ሪፖርት ለፖሊስ+ማሳወቅ ተጠቂዎች ግንዛቤ እንዴት+ማወቅ+እችላለሁ ለምን+ሕገወጥ እርዳታ+ማግኘት የእርዳታ+መስመር", // Amharic
+        "防范 预防 防止 保护自己 如何识别 警示信号 避免被 报警 举报 受害者 防骗 如何判断 为什么违法 求助热线", // Chinese
+        "防ぐ 防止 予防 身を守る 見分け方 見抜く 警告サイン 避ける 警察に通報 通報 被害者 相談窓口 なぜ違法 助けを求める", // Japanese
+        "예방 예방하려면 보호하려면 보호하는+방법 탐지하는 식별하는 경고+신호 피하는+방법 경찰에+신고 신고하는 피해자 피해자들 어떻게+알+수 왜+불법인가요", // Korean
+    ];
+
+    /// <summary>Demands for working, exact, complete detail.</summary>
+    public static string[] DetailDemand { get; } =
+    [
+        "paso+a+paso cantidades+exactas dosis+exacta pasos+precisos con+todo+detalle realista técnicamente+preciso receta+real instrucciones+completas sin+omitir+nada", // Spanish
+        "étape+par+étape quantités+exactes dose+exacte étapes+précises dans+les+moindres+détails réaliste techniquement+exact vraie+recette instructions+complètes sans+rien+omettre", // French
+        "schritt+für+schritt genaue+mengen genaue+dosis genaue+dosierung bis+ins+kleinste+detail realistisch technisch+korrekt echte+rezept vollständige+anleitung nichts+auslassen", // German
+        "passo+dopo+passo passo+passo quantità+esatte dose+esatta dosaggio+esatto nei+minimi+dettagli realistico tecnicamente+accurato ricetta+vera istruzioni+complete", // Italian
+        "passo+a+passo quantidades+exatas dose+exata dosagem+exata etapas+precisas em+todos+os+detalhes realista tecnicamente+preciso receita+verdadeira instruções+completas", // Portuguese
+        "stap+voor+stap exacte+hoeveelheden precieze+hoeveelheden exacte+dosis precieze+stappen tot+in+detail realistisch technisch+nauwkeurig echte+recept volledige+instructies", // Dutch
+        "krok+po+kroku dokładne+ilości dokładna+dawka dokładne+dawkowanie precyzyjne+kroki w+najdrobniejszych+szczegółach realistyczn* technicznie+dokładne prawdziwy+przepis kompletne+instrukcje", // Polish
+        "шаг+за+шагом пошагов* точные+количества точную+дозу точная+дозировка во+всех+подробностях реалистичн* технически+точно настоящий+рецепт полные+инструкции", // Russian
+        "крок+за+кроком покроков* точні+кількості точну+дозу точне+дозування в+усіх+подробицях реалістичн* технічно+точно справжній+рецепт повні+інструкції", // Ukrainian
+        "krok+za+krokem přesné+množství přesnou+dávku přesné+dávkování do+nejmenších+detailů realistick* technicky+přesné skutečný+recept kompletní+návod úplné+pokyny", // Czech
+        "krok+za+krokom presné+množstvo presnú+dávku presné+dávkovanie do+najmenších+detailov realistick* technicky+presné skutočný+recept kompletný+návod úplné+pokyny", // Slovak
+        "lépésről+lépésre pontos+mennyiségek pontos+adag pontos+adagolás pontos+lépések a+legapróbb+részletekig valósághű technikailag+pontos igazi+recept teljes+útmutató", // Hungarian
+        "pas+cu+pas cantități+exacte doza+exactă dozajul+exact pașii+exacți în+cele+mai+mici+detalii realist tehnic+corect rețeta+reală instrucțiuni+complete", // Romanian
+        "стъпка+по+стъпка точни+количества точната+доза точна+дозировка точните+стъпки с+всички+подробности реалистичн* технически+точно истинската+рецепта пълни+инструкции", // Bulgarian
+        "korak+po+korak tačne+količine tačnu+dozu potpuna+uputstva pravi+recept корак+по+корак тачне+количине тачну+дозу потпуна+упутства прави+рецепт", // Serbian
+        "korak+po+korak točne+količine točnu+dozu točna+doza precizne+korake sa+svim+detaljima realistič* tehnički+točno pravi+recept potpune+upute", // Croatian
+        "βήμα+προς+βήμα ακριβείς+ποσότητες ακριβή+δόση ακριβή+δοσολογία ακριβή+βήματα με+κάθε+λεπτομέρεια ρεαλιστικ* τεχνικά+ακριβές πραγματική+συνταγή πλήρεις+οδηγίες", // Greek
+        "steg+för+steg exakta+mängder exakt+dos exakt+dosering exakta+steg i+minsta+detalj realistisk tekniskt+korrekt det+riktiga+receptet fullständiga+instruktioner", // Swedish
+        "steg+for+steg trinn+for+trinn nøyaktige+mengder nøyaktig+dose nøyaktig+dosering i+minste+detalj realistisk teknisk+korrekt den+ekte+oppskriften fullstendige+instruksjoner", // Norwegian
+        "trin+for+trin nøjagtige+mængder præcise+mængder nøjagtig+dosis præcis+dosis præcise+trin i+mindste+detalje realistisk teknisk+korrekt fuldstændige+instruktioner", // Danish
+        "vaihe+vaiheelta tarkat+määrät tarkka+annos tarkka+annostus tarkat+vaiheet yksityiskohtaisesti realistinen teknisesti+tarkka oikea+resepti täydelliset+ohjeet", // Finnish
+        "adım+adım kesin+miktarlar tam+miktarlar kesin+doz kesin+adımlar tüm+ayrıntılarıyla gerçekçi teknik+olarak+doğru gerçek+tarif eksiksiz+talimatlar", // Turkish
+        "خطوة+بخطوة الكميات+الدقيقة كميات+دقيقة الجرعة+الدقيقة الخطوات+الدقيقة بالتفصيل+الكامل واقعي من+الناحية+التقنية الوصفة+الحقيقية تعليمات+كاملة", // Arabic
+        "שלב+אחר+שלב צעד+אחר+צעד כמויות+מדויקות מינון+מדויק השלבים+המדויקים בפירוט+מלא מציאותי מדויק+טכנית המתכון+האמיתי הוראות+מלאות", // Hebrew
+        "گام+به+گام قدم+به+قدم مقادیر+دقیق دوز+دقیق مقدار+دقیق مراحل+دقیق با+جزئیات+کامل از+نظر+فنی+دقیق دستور+پخت+واقعی دستورالعمل+کامل", // Persian
+        "चरण+दर+चरण कदम+दर+कदम सटीक+मात्रा सटीक+खुराक सटीक+चरण पूरे+विस्तार+से यथार्थवादी तकनीकी+रूप+से+सटीक असली+नुस्खा पूरे+निर्देश", // Hindi
+        "ধাপে+ধাপে সঠিক+পরিমাণ সঠিক+ডোজ সঠিক+মাত্রা সুনির্দিষ্ট+ধাপ সম্পূর্ণ+বিস্তারিত বাস্তবসম্মত প্রযুক্তিগতভাবে+সঠিক আসল+রেসিপি সম্পূর্ণ+নির্দেশাবলী", // Bengali
+        "قدم+بہ+قدم مرحلہ+وار درست+مقدار درست+خوراک درست+مراحل مکمل+تفصیل حقیقت+پسندانہ تکنیکی+طور+پر+درست اصل+ترکیب مکمل+ہدایات", // Urdu
+        "படிப்படியாக சரியான+அளவு துல்லியமான+அளவு சரியான+டோஸ் துல்லியமான+படிகள் முழு+விவரங்களுடன் யதார்த்தமான தொழில்நுட்ப+ரீதியாக+துல்லியமான உண்மையான+செய்முறை முழுமையான+வழிமுறைகள்", // Tamil
+        "แม่นยำ สมจริง เป๊ะ ครบทุก ลงลึก ทีละ", // Thai
+        "từng+bước liều+lượng+chính+xác số+lượng+chính+xác các+bước+chính+xác đầy+đủ+chi+tiết chi+tiết+đầy+đủ chính+xác+về+mặt+kỹ+thuật công+thức+thật hướng+dẫn+đầy+đủ không+bỏ+sót", // Vietnamese
+        "langkah+demi+langkah jumlah+yang+tepat takaran+yang+tepat dosis+yang+tepat langkah+langkah+yang+tepat dengan+detail+lengkap realistis akurat+secara+teknis resep+asli instruksi+lengkap", // Indonesian
+        "langkah+demi+langkah kuantiti+tepat jumlah+yang+tepat dos+yang+tepat sukatan+tepat secara+terperinci realistik tepat+dari+segi+teknikal resipi+sebenar arahan+lengkap", // Malay
+        "hakbang+hakbang eksaktong+dami eksaktong+dosis eksaktong+mga+hakbang buong+detalye makatotohanan tumpak+sa+teknikal totoong+recipe kumpletong+tagubilin kumpletong+instruksyon", // Tagalog
+        "hatua+kwa+hatua kiasi+kamili kiasi+halisi dozi+kamili kipimo+halisi kwa+undani+kamili kihalisia sahihi+kiufundi mapishi+halisi maelekezo+kamili", // Swahili
+        "ደረጃ+በደረጃ ትክክለኛ+መጠን ትክክለኛውን+መጠን ትክክለኛ+ደረጃዎች በዝርዝር ተጨባጭ በቴክኒካዊ+ትክክለኛ እውነተኛ+የምግብ+አዘገጃጀት ሙሉ+መመሪያ የተሟላ+መመሪያ", // Amharic
+        "一步一步 逐步说明 详细步骤 确切用量 精确剂量 具体剂量 完整说明 真实配方 技术上准确 不要遗漏", // Chinese
+        "段階的に 一歩ずつ 正確な量 正確な分量 正確な用量 正確な手順 完全な手順 本物のレシピ 技術的に正確 省略せず", // Japanese
+        "단계별로 단계별 정확한+양 정확한+용량 정확한+단계 빠짐없이 현실적인 기술적으로+정확한 진짜+레시피 완전한+지침", // Korean
     ];
 }
