@@ -138,8 +138,8 @@ internal static class RequestVocabulary
         "isipin+ang+isang+mundo hipotetikal para+sa+isang+nobela sa+aking+kwento magpanggap magkunwari kunwari gumanap+bilang kathang+isip para+sa+layuning+pang+edukasyon yumaong+lola yumaong+lolo", // Tagalog
         "fikiria+ulimwengu kidhahania kwa+nadharia kwa+riwaya katika+hadithi+yangu jifanye igiza+kama uigizaji+dhima ya+kubuni kwa+madhumuni+ya+kielimu marehemu+bibi marehemu+babu", // Swahili
         "ዓለምን+አስብ በመላምት መላምታዊ ለልብወለድ በታሪኬ አስመስል ሚና+ተጫወት ልብ+ወለድ ምናባዊ ለትምህርታዊ+ዓላማ ለትምህርት+ዓላማ ሟች+አያቴ", // Amharic
-        "想象一个世界 假设 假设性地 写小说 在我的故事中 假装你是 扮演 角色扮演 虚构 教育目的 已故的奶奶 已故的爷爷", // Chinese
-        "世界を想像 仮に 仮定の話 小説のため 私の物語で ふりをして なりきって ロールプレイ 架空の 教育目的 亡き祖母 亡き祖父", // Japanese
+        "想象一个世界 假设性地 写小说 在我的故事中 假装你是 角色扮演 虚构 教育目的 已故的奶奶 已故的爷爷", // Chinese
+        "世界を想像 仮定の話 小説のため 私の物語で ふりをして なりきって ロールプレイ 架空の 教育目的 亡き祖母 亡き祖父", // Japanese
         "세상을+상상해 가정해보자 소설을+위해 내+이야기에서 척해 역할극 롤플레이 허구의 가상의 교육+목적으로 돌아가신+할머니 돌아가신+할아버지", // Korean
     ];
 
