@@ -18,6 +18,11 @@ public sealed class CorroborationTests
     private static Finding Attack(string rule, double score, string category = FindingCategories.Jailbreak) =>
         new() { Category = category, Rule = rule, Score = score };
 
+    /// <summary>Scans a text with two scanners, "rules" and "classifier", each reporting one finding.</summary>
+    private static Task<GuardResult> ScanWithAsync(GuardPolicy policy, Finding rules, Finding classifier) =>
+        new GuardEngine(policy, [new NamedScanner("rules", rules), new NamedScanner("classifier", classifier)])
+            .ScanAsync(new ScanRequest { Text = "abc" }).AsTask();
+
     [Theory]
     [InlineData(0.45, 0.2, 0.45)]
     [InlineData(0.45, 0.05, 0.45)]
@@ -96,12 +101,7 @@ public sealed class CorroborationTests
     [Fact]
     public async Task ScanAsync_TwoScannersUnderTheThreshold_TogetherBlock()
     {
-        var engine = new GuardEngine(GuardPolicy.Default, [
-            new NamedScanner("rules", Attack("jailbreak.framing.harmful_howto", 0.45)),
-            new NamedScanner("classifier", Attack("classifier.linear", 0.35)),
-        ]);
-
-        var result = await engine.ScanAsync(new ScanRequest { Text = "abc" });
+        var result = await ScanWithAsync(GuardPolicy.Default, Attack("jailbreak.framing.harmful_howto", 0.45), Attack("classifier.linear", 0.35));
 
         Assert.Equal(Verdict.Block, result.Verdict);
         var finding = Assert.Single(result.Findings);
@@ -114,12 +114,7 @@ public sealed class CorroborationTests
     [Fact]
     public async Task ScanAsync_SecondOpinionAtTheFloor_AddsNothing()
     {
-        var engine = new GuardEngine(GuardPolicy.Default, [
-            new NamedScanner("rules", Attack("jailbreak.framing.harmful_howto", 0.49)),
-            new NamedScanner("classifier", Attack("classifier.linear", Corroboration.Floor)),
-        ]);
-
-        var result = await engine.ScanAsync(new ScanRequest { Text = "abc" });
+        var result = await ScanWithAsync(GuardPolicy.Default, Attack("jailbreak.framing.harmful_howto", 0.49), Attack("classifier.linear", Corroboration.Floor));
 
         Assert.Equal(Verdict.Allow, result.Verdict);
         Assert.Equal(0.49, result.ScoreOf(FindingCategories.Jailbreak));
@@ -130,12 +125,7 @@ public sealed class CorroborationTests
     {
         var off = PolicyLoader.Parse("classifier: { corroborate: false }");
         Assert.True(off.ClassifierEnabled);
-        var engine = new GuardEngine(off, [
-            new NamedScanner("rules", Attack("jailbreak.framing.harmful_howto", 0.45)),
-            new NamedScanner("classifier", Attack("classifier.linear", 0.35)),
-        ]);
-
-        var result = await engine.ScanAsync(new ScanRequest { Text = "abc" });
+        var result = await ScanWithAsync(off, Attack("jailbreak.framing.harmful_howto", 0.45), Attack("classifier.linear", 0.35));
 
         Assert.Equal(Verdict.Allow, result.Verdict);
         Assert.Equal(0.45, result.ScoreOf(FindingCategories.Jailbreak));
@@ -144,12 +134,7 @@ public sealed class CorroborationTests
     [Fact]
     public async Task ScanAsync_AnAttackAlreadyOverTheThreshold_GetsNoJointFinding_ButTheJointScoreCounts()
     {
-        var engine = new GuardEngine(GuardPolicy.Default, [
-            new NamedScanner("rules", Attack("jailbreak.persona.dan", 0.6)),
-            new NamedScanner("classifier", Attack("classifier.linear", 0.4)),
-        ]);
-
-        var result = await engine.ScanAsync(new ScanRequest { Text = "abc" });
+        var result = await ScanWithAsync(GuardPolicy.Default, Attack("jailbreak.persona.dan", 0.6), Attack("classifier.linear", 0.4));
 
         var finding = Assert.Single(result.Findings);
         Assert.Equal("jailbreak.persona.dan", finding.Rule);
@@ -160,12 +145,7 @@ public sealed class CorroborationTests
     public async Task ScanAsync_CategoryTurnedOff_IsNotCorroborated()
     {
         var policy = PolicyLoader.Parse("input: { jailbreak: off }");
-        var engine = new GuardEngine(policy, [
-            new NamedScanner("rules", Attack("jailbreak.framing.harmful_howto", 0.45)),
-            new NamedScanner("classifier", Attack("classifier.linear", 0.45)),
-        ]);
-
-        var result = await engine.ScanAsync(new ScanRequest { Text = "abc" });
+        var result = await ScanWithAsync(policy, Attack("jailbreak.framing.harmful_howto", 0.45), Attack("classifier.linear", 0.45));
 
         Assert.Equal(Verdict.Allow, result.Verdict);
         Assert.Empty(result.Findings);
