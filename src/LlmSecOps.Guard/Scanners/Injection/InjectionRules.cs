@@ -118,11 +118,11 @@ internal static class InjectionRules
             "asks a gatekeeping assistant to say the phrase that lets someone through", RuleFlags.Technical,
             Unless: "@grantcontext", UnlessFactor: 0.3, UnlessReach: 6),
         new("injection.hijack.approval_phrase", Inj, 0.6,
-            "only|just|exactly|solely|nothing+but|nothing+except|nothing+other+than ~3 @sayverb|proclaim|respond|reply|answer|output ~3 @grantphrase",
+            "@onlyword ~3 @sayverb|proclaim|answer ~3 @grantphrase",
             "demands nothing but the phrase that lets someone through", RuleFlags.Technical,
             Unless: "@grantcontext", UnlessFactor: 0.3, UnlessReach: 6),
         new("injection.hijack.approval_phrase", Inj, 0.6,
-            "@sayverb|proclaim|respond|reply|answer|output ~3 only|just|exactly|solely|nothing+but|nothing+except|nothing+other+than ~2 @grantphrase",
+            "@sayverb|proclaim|answer ~3 @onlyword ~2 @grantphrase",
             "demands nothing but the phrase that lets someone through", RuleFlags.Technical,
             Unless: "@grantcontext", UnlessFactor: 0.3, UnlessReach: 6),
 

@@ -611,6 +611,7 @@ internal static class InjectionVocabulary
             "access+granted access+approved access+allowed access+authorized access+authorised password+accepted password+correct " +
             "login+successful login+succeeded authentication+successful authenticated+successfully authorization+granted " +
             "authorisation+granted entry+granted");
+        Add("onlyword", "only just exactly solely nothing+but nothing+except nothing+other+than");
         Add(
             "grantcontext",
             "language languages translate translation translated translating subtitle subtitles prop props sign poster sticker " +
