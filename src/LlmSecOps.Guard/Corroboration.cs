@@ -72,17 +72,29 @@ internal struct Corroboration
     }
 
     /// <summary>
-    /// The joint finding, when two scanners reported an attack and their joint score is higher
-    /// than either; its category is that of the stronger opinion. Null otherwise.
+    /// The joint score, when two scanners reported an attack and the weaker stands above
+    /// <see cref="Floor"/>; its category is that of the stronger opinion.
     /// </summary>
-    public readonly Finding? Result()
+    public readonly bool TryJoin(out double score, out string category)
     {
         if (_first is not { } a || _second is not { } b || b.Score <= Floor)
         {
-            return null;
+            (score, category) = (0, string.Empty);
+            return false;
         }
 
-        var score = Math.Round(Join(a.Score, b.Score), 4);
+        (score, category) = (Math.Round(Join(a.Score, b.Score), 4), a.Category);
+        return true;
+    }
+
+    /// <summary>The joint finding, or null when <see cref="TryJoin"/> finds no joint score.</summary>
+    public readonly Finding? Result() => TryJoin(out var score, out _) ? ToFinding(score) : null;
+
+    /// <summary>The finding for a joint score from <see cref="TryJoin"/>, naming both opinions.</summary>
+    public readonly Finding ToFinding(double score)
+    {
+        var a = _first!;
+        var b = _second!;
         var prefix = a.Category == FindingCategories.Jailbreak ? "jailbreak." : "injection.";
         // Where and what: from the opinion that quotes its evidence (a rule), else the stronger one.
         var located = a.Evidence is not null ? a : b.Evidence is not null ? b : a;

@@ -89,7 +89,7 @@ public sealed class GuardEngine
                     continue;
                 }
 
-                Note(ref scores, finding);
+                Note(ref scores, finding.Category, finding.Score);
                 var attack = IsAttack(finding.Category);
                 if (attack)
                 {
@@ -107,12 +107,12 @@ public sealed class GuardEngine
         }
 
         // Two scanners each under the threshold may still agree on an attack.
-        if (Policy.CorroborateAttacks && corroboration.Result() is { } joint)
+        if (Policy.CorroborateAttacks && corroboration.TryJoin(out var jointScore, out var jointCategory))
         {
-            Note(ref scores, joint);
-            if (!attackKept && joint.Score >= Policy.ThresholdFor(joint.Category))
+            Note(ref scores, jointCategory, jointScore);
+            if (!attackKept && jointScore >= Policy.ThresholdFor(jointCategory))
             {
-                Keep(ref kept, joint, actions.For(joint.Category), request.MessageIndex);
+                Keep(ref kept, corroboration.ToFinding(jointScore), actions.For(jointCategory), request.MessageIndex);
             }
         }
 
@@ -155,12 +155,12 @@ public sealed class GuardEngine
     private static bool IsAttack(string category) =>
         category is FindingCategories.PromptInjection or FindingCategories.Jailbreak;
 
-    private static void Note(ref Dictionary<string, double>? scores, Finding finding)
+    private static void Note(ref Dictionary<string, double>? scores, string category, double score)
     {
         scores ??= new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!scores.TryGetValue(finding.Category, out var best) || finding.Score > best)
+        if (!scores.TryGetValue(category, out var best) || score > best)
         {
-            scores[finding.Category] = finding.Score;
+            scores[category] = score;
         }
     }
 
