@@ -80,12 +80,12 @@ internal static class RequestGate
         }
 
         var raw = new PooledBody((int)Math.Min(http.Request.ContentLength ?? 4096, 1 << 20));
+        var handedOver = false;
         try
         {
             if (!await ReadBodyAsync(http, raw, runtime.Options.MaxRequestBytes).ConfigureAwait(false))
             {
                 await ChatCompletionsHandler.Fail(http, ex, 413, OpenAiError.InvalidRequest, "request_too_large", TooLarge(runtime)).ConfigureAwait(false);
-                raw.Dispose();
                 return null;
             }
 
@@ -93,7 +93,6 @@ internal static class RequestGate
             if (body is null)
             {
                 await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "invalid_json", parseError!).ConfigureAwait(false);
-                raw.Dispose();
                 return null;
             }
 
@@ -101,17 +100,20 @@ internal static class RequestGate
             if (string.IsNullOrEmpty(model))
             {
                 await ChatCompletionsHandler.Fail(http, ex, 400, OpenAiError.InvalidRequest, "missing_required_parameter", "'model' is required and must be a string", "model").ConfigureAwait(false);
-                raw.Dispose();
                 return null;
             }
 
             ex.Model = JsonText.Clean(model.Length > 256 ? model[..256] : model);
+            handedOver = true;
             return (body, model, raw);
         }
-        catch
+        finally
         {
-            raw.Dispose();
-            throw;
+            // The caller owns the buffer only when the request passed.
+            if (!handedOver)
+            {
+                raw.Dispose();
+            }
         }
     }
 
